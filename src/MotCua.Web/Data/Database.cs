@@ -1,0 +1,150 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Calendar;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalog;
+using MotCua.Web.Platform;
+
+namespace MotCua.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives: a SQLite file by default, PostgreSQL when <c>ConnectionStrings:Postgres</c> is set.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool SeedDemoData)
+{
+    public static DatabaseSettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var postgres = configuration.GetConnectionString("Postgres");
+        var demo = configuration.GetValue<bool?>("MotCua:Demo:Seed");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            return new DatabaseSettings(DatabaseProvider.Postgres, postgres, demo ?? false);
+        }
+
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (string.IsNullOrWhiteSpace(sqlite))
+        {
+            var folder = configuration["MotCua:DataDirectory"] is { Length: > 0 } dir
+                ? Path.GetFullPath(dir, environment.ContentRootPath)
+                : Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "motcua.db") }.ToString();
+        }
+
+        return new DatabaseSettings(DatabaseProvider.Sqlite, sqlite, demo ?? true);
+    }
+}
+
+public static class Database
+{
+    public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<MotCuaDb, PostgresMotCuaDb>(o => ConfigurePostgres(o, settings.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<MotCuaDb, SqliteMotCuaDb>(o => ConfigureSqlite(o, settings.ConnectionString));
+        }
+
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
+        return options.UseSqlite(builder.ToString());
+    }
+
+    /// <summary>Migrates the database, then loads what every installation needs (catalogue, announced calendar years) when absent, then demo data if asked.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Database");
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers work while one writer commits; FULL sync because laptops lose power.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(ct);
+        await SeedBaseAsync(db, time, logger, ct);
+        if (settings.SeedDemoData && !await db.Units.AnyAsync(ct))
+        {
+            logger.LogInformation("Empty database: seeding demo data (turn off with MotCua:Demo:Seed=false).");
+            await DemoData.SeedAsync(db, time, ct);
+        }
+    }
+
+    private static async Task SeedBaseAsync(MotCuaDb db, TimeProvider time, ILogger logger, CancellationToken ct)
+    {
+        if (!await db.Procedures.AnyAsync(ct))
+        {
+            var document = ReadSeed<CatalogDocument>("catalog.json");
+            var errors = new ValidationErrors();
+            var parsed = CatalogMapping.Parse(document, errors) ?? throw new InvalidOperationException($"The shipped catalogue is invalid: {errors}");
+            var result = await ImportCatalog.ExecuteAsync(parsed, db, ct);
+            logger.LogInformation("Loaded the shipped catalogue: {Count} procedures.", result.ProceduresCreated);
+        }
+
+        var years = ReadSeed<CalendarSeed>("calendar-years.json");
+        var known = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
+        foreach (var year in years.Years.Where(y => !known.Contains(y.Year)))
+        {
+            db.CalendarYears.Add(new CalendarYearRecord(year.Year, [.. year.Days.Select(d => new CalendarDay(d.Date, d.Kind, d.Name))], Actor.System, time.GetUtcNow(), year.Source));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static T ReadSeed<T>(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"MotCua.Seed.{name}")
+            ?? throw new InvalidOperationException($"Seed {name} is not embedded.");
+        return JsonSerializer.Deserialize<T>(stream, Json.Options) ?? throw new InvalidOperationException($"Seed {name} is empty.");
+    }
+
+    private sealed record CalendarSeed(IReadOnlyList<CalendarSeedYear> Years);
+
+    private sealed record CalendarSeedYear(int Year, string? Source, IReadOnlyList<CalendarSeedDay> Days);
+
+    private sealed record CalendarSeedDay(DateOnly Date, CalendarDayKind Kind, LocalizedText Name);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the web host.</summary>
+internal sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteMotCuaDb>
+{
+    public SqliteMotCuaDb CreateDbContext(string[] args) =>
+        new((DbContextOptions<SqliteMotCuaDb>)Database.ConfigureSqlite(new DbContextOptionsBuilder<SqliteMotCuaDb>(), "Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresMotCuaDb>
+{
+    public PostgresMotCuaDb CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgresMotCuaDb>)Database.ConfigurePostgres(new DbContextOptionsBuilder<PostgresMotCuaDb>(), "Host=localhost;Database=design").Options);
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Domain.Catalog;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Units;
+
+namespace MotCua.Web.Features.Dossiers;
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> b)
+    {
+        b.HasKey(d => d.Id);
+        b.HasIndex(d => d.ClientId).IsUnique();
+        b.HasIndex(d => d.Number).IsUnique();
+        b.HasIndex(d => new { d.UnitId, d.Status, d.DueAt });
+        b.HasIndex(d => new { d.UnitId, d.RegisteredAt });
+        b.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ProcedureVersion>().WithMany().HasForeignKey(d => d.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.ProcedureCode).HasMaxLength(32);
+        b.Property(d => d.LookupSecret).HasMaxLength(32);
+        b.Property(d => d.ReceivedBy).HasMaxLength(64);
+        b.Property(d => d.HandlerId).HasMaxLength(64);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.OwnsOne(d => d.Applicant, a =>
+        {
+            a.Property(x => x.CitizenId).HasColumnName("ApplicantCitizenId");
+            a.Property(x => x.FullName).HasColumnName("ApplicantName").HasMaxLength(Applicant.MaxNameLength);
+            a.Property(x => x.Phone).HasColumnName("ApplicantPhone");
+            a.Property(x => x.Address).HasColumnName("ApplicantAddress").HasMaxLength(Applicant.MaxAddressLength);
+            a.Property(x => x.HamletId).HasColumnName("ApplicantHamletId");
+            a.Ignore(x => x.MaskedName);
+            a.HasIndex(x => x.CitizenId);
+        });
+        b.Navigation(d => d.Applicant).IsRequired();
+        b.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_events");
+    }
+}
+
+internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<DossierEvent>
+{
+    public void Configure(EntityTypeBuilder<DossierEvent> b)
+    {
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.DossierId, e.Sequence }).IsUnique();
+        b.Property(e => e.ActorId).HasMaxLength(64);
+        b.Property(e => e.FromOfficerId).HasMaxLength(64);
+        b.Property(e => e.ToOfficerId).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(Dossier.MaxReasonLength);
+        b.Ignore(e => e.StepTimeliness);
+    }
+}
+
+/// <summary>The last sequence number issued per unit and receipt day: the NNNN of <c>&lt;unit&gt;-YYMMDD-NNNN</c>.</summary>
+public sealed class DossierSequence
+{
+    public Guid UnitId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int Last { get; set; }
+}
+
+internal sealed class DossierSequenceConfiguration : IEntityTypeConfiguration<DossierSequence>
+{
+    public void Configure(EntityTypeBuilder<DossierSequence> b)
+    {
+        b.HasKey(s => new { s.UnitId, s.Day });
+        b.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>Read models of dossiers for lists and the dossier page.</summary>
+public static class DossierQuery
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record Filter(
+        IReadOnlyList<DossierStatus>? Statuses = null,
+        bool? Overdue = null,
+        string? ProcedureCode = null,
+        Guid? UnitId = null,
+        int Page = 1,
+        int PageSize = 50);
+
+    /// <summary>Open, on the clock, past the due date, and not waiting on a supplement that began before the due date.</summary>
+    public static IQueryable<Dossier> WhereOverdue(this IQueryable<Dossier> q, DateTimeOffset now) =>
+        q.Where(d => d.EndedAt == null && d.ReceivedAt != null && d.DueAt != null && d.DueAt < now && (d.PausedAt == null || d.PausedAt > d.DueAt));
+
+    public static async Task<DossierPage> ListAsync(Filter filter, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(db);
+        var now = time.GetUtcNow();
+        var q = db.Dossiers.AsNoTracking();
+        if (filter.UnitId is { } unit)
+        {
+            q = q.Where(d => d.UnitId == unit);
+        }
+
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            q = q.Where(d => statuses.Contains(d.Status));
+        }
+
+        if (filter.ProcedureCode is { } code)
+        {
+            q = q.Where(d => d.ProcedureCode == code);
+        }
+
+        if (filter.Overdue == true)
+        {
+            q = q.WhereOverdue(now);
+        }
+        else if (filter.Overdue == false)
+        {
+            q = q.Where(d => d.EndedAt != null || d.ReceivedAt == null || d.DueAt == null || d.DueAt >= now || (d.PausedAt != null && d.PausedAt <= d.DueAt));
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q
+            .OrderBy(d => d.DueAt == null)
+            .ThenBy(d => d.DueAt)
+            .ThenBy(d => d.RegisteredAt)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Take(filter.PageSize)
+            .ToListAsync(ct);
+
+        var calendars = new Dictionary<Guid, WorkingCalendar>();
+        var items = new List<DossierListItem>(rows.Count);
+        foreach (var d in rows)
+        {
+            if (!calendars.TryGetValue(d.UnitId, out var calendar))
+            {
+                calendars[d.UnitId] = calendar = await db.LoadCalendarAsync(d.UnitId, ct);
+            }
+
+            items.Add(new DossierListItem(
+                d.Number.ToString(), d.Status, d.ProcedureCode, d.Channel, d.Applicant.MaskedName, d.Applicant.CitizenId.Masked,
+                Local(d.RegisteredAt), Local(d.ReceivedAt), Local(d.DueAt), d.TimelinessAt(now, calendar), d.IsOverdue(now, calendar), d.HandlerId, d.Version));
+        }
+
+        return new DossierPage(items, filter.Page, filter.PageSize, total);
+    }
+
+    public static async Task<Dossier?> FindAsync(DossierNumber number, MotCuaDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Dossiers.AsNoTracking().Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Number == number, ct);
+    }
+
+    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(db);
+        var calendar = await db.LoadCalendarAsync(d.UnitId, ct);
+        var unitCode = d.Number.UnitCode;
+        var now = time.GetUtcNow();
+        return new DossierResponse(
+            d.Number.ToString(), d.Status, (int)d.Status, unitCode, d.ProcedureCode, d.Channel,
+            Local(d.RegisteredAt), Local(d.ReceivedAt), Local(d.DueAt), Local(d.OriginalDueAt), Local(d.EndedAt),
+            d.TimeLimit.ToString(), d.SupplementRequestCount, d.TimelinessAt(now, calendar), d.IsOverdue(now, calendar),
+            d.LookupSecret, d.HandlerId, d.Version,
+            new ApplicantResponse(d.Applicant.CitizenId.Value, d.Applicant.FullName, d.Applicant.Phone?.Value, d.Applicant.Address, d.Applicant.HamletId),
+            [.. d.AllowedActions()],
+            [.. d.Events.OrderBy(e => e.Sequence).Select(e => new DossierEventResponse(
+                e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness))]);
+    }
+
+    public static DateTimeOffset Local(DateTimeOffset at) => WorkingCalendar.ToLocal(at);
+
+    public static DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? WorkingCalendar.ToLocal(a) : null;
+}

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Platform;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public static class DossiersApi
+{
+    public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
+        group.MapPost("/", ReceiveAsync).WithName("ReceiveDossier")
+            .WithSummary("Receives a dossier; a repeated clientId returns the existing dossier (200) instead of a second one (201).")
+            .Produces<DossierResponse>(StatusCodes.Status201Created)
+            .Produces<DossierResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", ListAsync).WithName("ListDossiers").WithSummary("Dossiers by urgency; filter by status (name or 1–10, comma-separated), overdue, procedure.");
+        group.MapGet("/{number}", GetAsync).WithName("GetDossier").WithSummary("A dossier with its history and the actions allowed now.")
+            .Produces<DossierResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{number}/transitions", TransitionAsync).WithName("TransitionDossier")
+            .WithSummary("Moves a dossier: 409 when the version is stale, 422 when the state machine forbids the action.")
+            .Produces<DossierResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var input = ReceiveDossier.Validate(request, Actor.Of(http), errors);
+        if (input is null)
+        {
+            return errors.ToResult();
+        }
+
+        var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, ct);
+        var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, ct);
+        return outcome.Created
+            ? TypedResults.Created($"/api/dossiers/{body.Number}", body)
+            : TypedResults.Ok(body);
+    }
+
+    private static async Task<IResult> ListAsync(string? status, string? overdue, string? procedure, string? unit, int? page, int? pageSize, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var statuses = new List<DossierStatus>();
+        foreach (var s in (status ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var n) && Enum.IsDefined((DossierStatus)n))
+            {
+                statuses.Add((DossierStatus)n);
+            }
+            else if (EnumText.TryParse<DossierStatus>(s, out var named))
+            {
+                statuses.Add(named);
+            }
+            else
+            {
+                errors.Add("status", $"'{s}' is not a status (1–10 or a name such as processing).");
+            }
+        }
+
+        bool? overdueFilter = null;
+        if (!string.IsNullOrWhiteSpace(overdue))
+        {
+            if (bool.TryParse(overdue, out var o))
+            {
+                overdueFilter = o;
+            }
+            else
+            {
+                errors.Add("overdue", "overdue is true or false.");
+            }
+        }
+
+        if (page is < 1 or > 100_000)
+        {
+            errors.Add("page", "page starts at 1.");
+        }
+
+        if (pageSize is < 1 or > DossierQuery.MaxPageSize)
+        {
+            errors.Add("pageSize", $"pageSize is 1–{DossierQuery.MaxPageSize}.");
+        }
+
+        Guid? unitId = null;
+        if (!string.IsNullOrWhiteSpace(unit))
+        {
+            unitId = await db.Units.Where(u => u.Code == unit.Trim()).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+            if (unitId is null)
+            {
+                errors.Add("unit", $"No unit has the code '{unit}'.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        var filter = new DossierQuery.Filter(statuses, overdueFilter, string.IsNullOrWhiteSpace(procedure) ? null : procedure.Trim().ToUpperInvariant(), unitId, page ?? 1, pageSize ?? 50);
+        return TypedResults.Ok(await DossierQuery.ListAsync(filter, db, time, ct));
+    }
+
+    private static async Task<IResult> GetAsync(string number, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    {
+        if (!DossierNumber.TryParse(number, out var n))
+        {
+            return Problems.NotFound($"No dossier has the number '{number}'.");
+        }
+
+        var dossier = await DossierQuery.FindAsync(n, db, ct);
+        return dossier is null
+            ? Problems.NotFound($"No dossier has the number '{number}'.")
+            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, ct));
+    }
+
+    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (request?.Action is not { } action || action is DossierAction.Register or DossierAction.Receive || !Enum.IsDefined(action))
+        {
+            errors.Add("action", "The action is required: accept, decline, startProcessing, handOver, requestSupplement, supplementReceived, requestPayment, paymentReceived, complete, returnResult, withdraw or stop.");
+        }
+
+        if (request?.Version is not { } version || version < 1)
+        {
+            errors.Add("version", "The version of the dossier you saw is required.");
+        }
+
+        if (request?.ToOfficer?.Length > 64)
+        {
+            errors.Add("toOfficer", "The officer id is at most 64 characters.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        if (!DossierNumber.TryParse(number, out var n))
+        {
+            return Problems.NotFound($"No dossier has the number '{number}'.");
+        }
+
+        var command = new DossierCommand(request!.Action!.Value, request.Version!.Value, Actor.Of(http), request.Reason, request.ToOfficer);
+        var dossier = await TransitionDossier.ExecuteAsync(n, command, db, time, ct);
+        return dossier is null
+            ? Problems.NotFound($"No dossier has the number '{number}'.")
+            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, ct));
+    }
+}

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Catalog;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Platform;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>
+/// Receives a dossier: numbers it within its unit and receipt day, starts its legal clock and records the first step
+/// of its history. A repeated client id returns the dossier already received (idempotent intake).
+/// </summary>
+public static class ReceiveDossier
+{
+    private const string SecretAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public sealed record Input(
+        Guid ClientId,
+        string UnitCode,
+        string ProcedureCode,
+        Applicant Applicant,
+        Channel Channel,
+        DateTimeOffset? RecordedAt,
+        bool NeedsVerification,
+        string ActorId);
+
+    public sealed record Outcome(Dossier Dossier, bool Created);
+
+    /// <summary>Validates the API request into an <see cref="Input"/>, reporting every malformed field at once.</summary>
+    public static Input? Validate(ReceiveDossierRequest? request, string actorId, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (request is null)
+        {
+            errors.Add("body", "The dossier is required.");
+            return null;
+        }
+
+        if (request.ClientId is not { } clientId || clientId == Guid.Empty)
+        {
+            errors.Add("clientId", "A client-generated id (UUID) is required, so that a repeated request cannot create a second dossier.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Procedure) || !Procedure.IsValidCode(request.Procedure.Trim().ToUpperInvariant()))
+        {
+            errors.Add("procedure", "A procedure code is required (e.g. 1.001193).");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Unit) || !Domain.Units.UnitCodeFormat.IsValid(request.Unit.Trim()))
+        {
+            errors.Add("unit", "The receiving unit's code is required (e.g. 000.00.14.H56).");
+        }
+
+        if (request.Channel is not { } channel || !Enum.IsDefined(channel))
+        {
+            errors.Add("channel", "The channel is required: counter, online, post, outreach or homeVisit.");
+        }
+
+        DateTimeOffset? recordedAt = null;
+        if (request.ReceivedAt is not null)
+        {
+            if (QueryValues.TryParseInstant(request.ReceivedAt, out var at))
+            {
+                recordedAt = at;
+            }
+            else
+            {
+                errors.Add("receivedAt", "receivedAt must be an ISO 8601 instant with an offset, e.g. 2026-11-14T09:30:00+07:00.");
+            }
+        }
+
+        var applicant = ValidateApplicant(request.Applicant, errors);
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        return new Input(request.ClientId!.Value, request.Unit!.Trim(), request.Procedure!.Trim().ToUpperInvariant(), applicant!, request.Channel!.Value,
+            recordedAt, request.NeedsVerification, actorId);
+    }
+
+    public static Applicant? ValidateApplicant(ApplicantRequest? a, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (a is null)
+        {
+            errors.Add("applicant", "The applicant is required.");
+            return null;
+        }
+
+        if (!CitizenId.TryParse(a.CitizenId, out var id, out var idError))
+        {
+            errors.Add("applicant.citizenId", idError ?? "Invalid citizen ID.");
+        }
+
+        PhoneNumber? phone = null;
+        if (!string.IsNullOrWhiteSpace(a.Phone))
+        {
+            if (PhoneNumber.TryParse(a.Phone, out var p))
+            {
+                phone = p;
+            }
+            else
+            {
+                errors.Add("applicant.phone", "The phone number must be a Vietnamese number: 0 followed by 9 or 10 digits, or +84.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            // Still check the name so that one response lists every field.
+            errors.Try("applicant.fullName", () => new Applicant(CitizenId.Parse("001000000000"), a.FullName ?? string.Empty, null, a.Address, null));
+            return null;
+        }
+
+        return errors.Try("applicant.fullName", () => new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId));
+    }
+
+    public static async Task<Outcome> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+
+        var existing = await FindByClientIdAsync(db, input.ClientId, ct);
+        if (existing is not null)
+        {
+            return new Outcome(existing, false);
+        }
+
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == input.UnitCode, ct)
+            ?? throw new DomainRuleException("dossier.unit-unknown", $"No unit has the code '{input.UnitCode}'.") { IsInvalidInput = true };
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct)
+            ?? throw new DomainRuleException("dossier.procedure-unknown", $"No procedure has the code '{input.ProcedureCode}'.") { IsInvalidInput = true };
+        if (input.Applicant.HamletId is { } hamletId && !await db.Hamlets.AnyAsync(h => h.Id == hamletId && h.UnitId == unit.Id, ct))
+        {
+            throw new DomainRuleException("dossier.hamlet-unknown", "The hamlet is not one of the receiving unit's hamlets.") { IsInvalidInput = true };
+        }
+
+        var calendar = await db.LoadCalendarAsync(unit.Id, ct);
+        var now = time.GetUtcNow();
+        var day = WorkingCalendar.LocalDate(input.RecordedAt ?? now);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var sequence = await DossierNumbers.ReserveAsync(db, unit.Id, day, 1, ct);
+            var dossier = Dossier.Receive(
+                new DossierIntake(input.ClientId, unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, input.Applicant, input.Channel,
+                    NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification),
+                now,
+                calendar);
+            db.Dossiers.Add(dossier);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new Outcome(dossier, true);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The same client id raced in on another request and won: answer with its dossier.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await FindByClientIdAsync(db, input.ClientId, ct);
+            return winner is not null ? new Outcome(winner, false) : throw new DomainRuleException("dossier.conflict", "The dossier could not be numbered; try again.") { IsConflict = true };
+        }
+    }
+
+    /// <summary>8 characters from an alphabet without look-alikes (no 0/O, 1/I): about 40 bits, typed from a paper slip.</summary>
+    public static string NewLookupSecret() => RandomNumberGenerator.GetString(SecretAlphabet, 8);
+
+    private static Task<Dossier?> FindByClientIdAsync(MotCuaDb db, Guid clientId, CancellationToken ct) =>
+        db.Dossiers.Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.ClientId == clientId, ct);
+}

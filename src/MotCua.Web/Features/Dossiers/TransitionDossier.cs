@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>Moves a dossier through its state machine against the version the officer saw.</summary>
+public static class TransitionDossier
+{
+    /// <summary>The dossier after the change, or null when no dossier has that number.</summary>
+    public static async Task<Dossier?> ExecuteAsync(DossierNumber number, DossierCommand command, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var dossier = await db.Dossiers.Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Number == number, ct);
+        if (dossier is null)
+        {
+            return null;
+        }
+
+        var calendar = await db.LoadCalendarAsync(dossier.UnitId, ct);
+        dossier.Apply(command, time.GetUtcNow(), calendar);
+        await db.SaveChangesAsync(ct);
+        return dossier;
+    }
+}
