@@ -33,6 +33,14 @@ public static class App
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
+        services.AddRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("vi");
+            o.AddSupportedCultures(Localization.SupportedCultures);
+            o.AddSupportedUICultures(Localization.SupportedCultures);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
         return builder;
     }
 
@@ -41,6 +49,7 @@ public static class App
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestLocalization();
         app.MapOpenApi();
         app.MapCatalogApi();
         app.MapCalendarApi();

@@ -93,7 +93,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
 
-        var procedures = await db.Procedures.Include(p => p.Versions).ToListAsync(ct);
+        var procedures = await db.Procedures.Include(p => p.Versions).OrderBy(p => p.Code).ToListAsync(ct);
         var calendarBase = await db.LoadCalendarAsync(null, ct);
         var dossiers = new List<Dossier>();
         var sequences = new Dictionary<(Guid, DateOnly), int>();
