@@ -14,6 +14,9 @@ public static class Json
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MaxDepth = 32;
+
+        // A misspelt field ("holiday" for "holidays") is an error, not a silently empty value.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         return options;
     }
 }

@@ -175,6 +175,21 @@ public sealed class CalendarApiTests
         Assert.Contains(year!.Days, d => d.Date == new DateOnly(2026, 2, 17));
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"holidays\":[]}")]
+    [InlineData("{\"holiday\":[{\"date\":\"2026-01-01\"}]}")]
+    public async Task PutYear_WithoutHolidays_Is400AndDoesNotWipeTheYear(string body)
+    {
+        await using var app = await MotCuaApp.StartAsync();
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        await ProblemAssert.IsProblemAsync(await app.Client.PutAsync("/api/calendar/years/2026", content), HttpStatusCode.BadRequest);
+
+        var year = await app.Client.GetFromJsonAsync<CalendarYearResponse>("/api/calendar/years/2026", JsonOptions);
+        Assert.Contains(year!.Days, d => d.Date == new DateOnly(2026, 2, 17));
+    }
+
     [Fact]
     public async Task PutYear_OutOfRange_Is400()
     {

@@ -26,6 +26,11 @@ public static class SetCalendarYear
             return null;
         }
 
+        if (request.Holidays is not { Count: > 0 })
+        {
+            errors.Add("holidays", "A year's public holidays are required (1 January, Tết, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9).");
+        }
+
         var days = new List<CalendarDay>();
         Add(request.Holidays, "holidays", CalendarDayKind.Holiday);
         Add(request.DaysInLieu, "daysInLieu", CalendarDayKind.DayInLieu);

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Tests.Dossiers;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Errors;
+
+/// <summary>
+/// Throws malformed JSON, wrong types, invalid citizen IDs, impossible dates and huge strings at every API route and
+/// asserts a 4xx problem details answer: no user's mistake may reach a 500. Routes come from the OpenAPI document, so
+/// a new route without a corpus entry fails <see cref="Corpus_CoversEveryRouteInTheOpenApiDocument"/>.
+/// </summary>
+public sealed class MalformedInputTests
+{
+    private static readonly string Huge = new('Ấ', 200_000);
+
+    private static readonly string[] MalformedJson =
+    [
+        string.Empty, "{", "}", "[]", "null", "42", "\"text\"", "{\"a\":}", "{'single':'quotes'}", "{\"a\":1,,}",
+        new string('[', 5000) + new string(']', 5000), "{\"x\":1e999999}", "\u0000\u0001", "{\"clientId\":\"\\ud800\"}",
+        "{\"a\":\"" + Huge + "\"}",
+    ];
+
+    /// <summary>Bodies shaped like each endpoint's request but wrong in one way.</summary>
+    private static readonly Dictionary<string, string[]> TypedBodies = new()
+    {
+        ["POST /api/dossiers"] =
+        [
+            Dossier(clientId: "\"not-a-guid\""), Dossier(clientId: "5"), Dossier(channel: "\"fax\""), Dossier(channel: "7"), Dossier(channel: "true"),
+            Dossier(citizenId: "\"12\""), Dossier(citizenId: "\"003080001234\""), Dossier(citizenId: "\"0930800012345\""), Dossier(citizenId: "\"09308000123X\""),
+            Dossier(citizenId: "\"093980001234\""), Dossier(citizenId: "93080001234"), Dossier(citizenId: "null"),
+            Dossier(receivedAt: "\"2026-02-30T09:00:00+07:00\""), Dossier(receivedAt: "\"2026-03-01T25:61:00+07:00\""), Dossier(receivedAt: "\"9999-12-31T23:59:59Z\""),
+            Dossier(receivedAt: "\"0001-01-01T00:00:00Z\""), Dossier(receivedAt: "\"2026-03-01\""), Dossier(receivedAt: "12345"),
+            Dossier(name: "\"" + Huge + "\""), Dossier(name: "\"\""), Dossier(name: "123"), Dossier(name: "[\"a\"]"),
+            Dossier(phone: "\"+99 12\""), Dossier(procedure: "\"" + Huge + "\""), Dossier(procedure: "{}"), Dossier(unit: "\"../../etc\""),
+            "{\"applicant\":\"nobody\"}", "{\"needsVerification\":\"yes\"}", "{\"applicant\":{\"hamletId\":\"x\"}}",
+        ],
+        ["POST /api/dossiers/{number}/transitions"] =
+        [
+            "{\"action\":\"fly\",\"version\":1}", "{\"action\":\"complete\",\"version\":\"one\"}", "{\"action\":\"complete\",\"version\":-1}",
+            "{\"action\":\"complete\",\"version\":2147483648}", "{\"action\":\"complete\"}", "{\"action\":12,\"version\":1}",
+            "{\"action\":\"stop\",\"version\":1,\"reason\":\"" + Huge + "\"}", "{\"action\":\"handOver\",\"version\":1,\"toOfficer\":\"" + Huge + "\"}",
+            "{\"action\":\"receive\",\"version\":1}", "{\"action\":null,\"version\":null}",
+        ],
+        ["PUT /api/calendar/years/{year}"] =
+        [
+            "{\"holidays\":\"2026-01-01\"}", "{\"holidays\":[{\"date\":\"2026-13-40\"}]}", "{\"holidays\":[{\"date\":\"2026-02-30\"}]}",
+            "{\"holidays\":[{\"date\":20260101}]}", "{\"holidays\":[{\"date\":\"2026-01-05\",\"name\":{\"vi\":\"" + Huge + "\"}}]}",
+            "{\"workingWeekends\":[{\"date\":\"2026-01-05\"}]}", "{\"source\":\"" + Huge + "\"}", "{\"holidays\":[]}", "{\"holiday\":[{\"date\":\"2026-01-01\"}]}",
+            "{\"holidays\":[" + string.Join(',', Enumerable.Repeat("{\"date\":\"2026-01-05\"}", 500)) + "]}",
+        ],
+        ["POST /api/procedures/import"] =
+        [
+            "{\"procedures\":\"all\"}", "{\"procedures\":[{\"code\":5}]}", "{\"procedures\":[{\"code\":\"1.001193\",\"versions\":[{\"effectiveFrom\":\"2026-02-30\"}]}]}",
+            "{\"procedures\":[{\"code\":\"1.001193\",\"field\":\"x\",\"name\":{\"vi\":\"x\"},\"versions\":[{\"effectiveFrom\":\"2026-01-01\",\"timeLimit\":\"3d\",\"channels\":[\"fax\"]}]}]}",
+            "{\"procedures\":[{\"code\":\"1.001193\",\"field\":\"x\",\"name\":{\"vi\":\"x\"},\"versions\":[{\"effectiveFrom\":\"2026-01-01\",\"timeLimit\":\"3d\",\"channels\":[\"counter\"],\"fee\":{\"kind\":\"fixed\",\"amount\":-1}}]}]}",
+            "{\"procedures\":[{\"code\":\"" + Huge + "\"}]}", "{\"procedures\":[]}",
+        ],
+    };
+
+    private static readonly string[] BadNumbers = ["nonsense", "..%2F..%2Fetc%2Fpasswd", "%00", new string('9', 3000), "000.00.99.T01-261399-0001", "Ấp-Phú"];
+
+    private static readonly Dictionary<string, string[]> BadQueries = new()
+    {
+        ["GET /api/calendar/due-date"] =
+        [
+            "", "procedure=1.001193", "receivedAt=2026-03-02T09:00:00%2B07:00", "procedure=1.001193&receivedAt=2026-02-30T09:00:00%2B07:00",
+            "procedure=1.001193&receivedAt=9999-12-31T23:59:59Z", "procedure=1.001193&receivedAt=2026-03-02T09:00:00",
+            "procedure=1.001193&receivedAt=" + new string('2', 5000), "procedure=" + new string('1', 5000) + "&receivedAt=2026-03-02T09:00:00Z",
+            "procedure=1.001193&receivedAt=2026-03-02T09:00:00Z&unit=%00",
+        ],
+        ["GET /api/calendar/days"] =
+        [
+            "", "from=2026-01-01", "from=2026-13-01&to=2026-12-01", "from=2026-02-30&to=2026-03-01", "from=2026-03-01&to=2026-02-01",
+            "from=0001-01-01&to=9999-12-31", "from=" + new string('2', 5000) + "&to=2026-01-01",
+        ],
+        ["GET /api/dossiers"] =
+        [
+            "status=%00", "status=-1", "status=99", "overdue=sometimes", "page=-1", "page=99999999999", "pageSize=0", "pageSize=abc",
+            "status=" + new string('x', 5000), "unit=" + new string('9', 3000),
+        ],
+        ["GET /api/procedures/export"] = ["format=pdf", "format=" + new string('x', 3000)],
+        ["GET /api/public/dossiers/{number}"] = ["", "secret=", "secret=" + new string('A', 5000), "secret=%00"],
+    };
+
+    private static string Dossier(string clientId = "\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\"", string procedure = "\"1.001193\"", string unit = "\"000.00.99.T01\"",
+        string channel = "\"counter\"", string citizenId = "\"093080001234\"", string name = "\"Nguyễn Văn Hoà\"", string phone = "\"0912345678\"", string? receivedAt = null) =>
+        $"{{\"clientId\":{clientId},\"procedure\":{procedure},\"unit\":{unit},\"channel\":{channel},"
+        + $"\"applicant\":{{\"citizenId\":{citizenId},\"fullName\":{name},\"phone\":{phone}}}"
+        + (receivedAt is null ? string.Empty : $",\"receivedAt\":{receivedAt}") + "}";
+
+    private static async Task<List<(string Method, string Path)>> RoutesAsync(MotCuaApp app)
+    {
+        var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement;
+        return [.. doc.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Select(op => (op.Name.ToUpperInvariant(), p.Name)))];
+    }
+
+    private static bool HasBody(string method) => method is "POST" or "PUT" or "PATCH";
+
+    [Fact]
+    public async Task Corpus_CoversEveryRouteInTheOpenApiDocument()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+
+        foreach (var (method, path) in await RoutesAsync(app))
+        {
+            var key = $"{method} {path}";
+            var covered = HasBody(method) ? TypedBodies.ContainsKey(key) || path.Contains("import", StringComparison.Ordinal) : true;
+            Assert.True(covered, $"{key} has no malformed-body corpus: add one to {nameof(TypedBodies)}.");
+        }
+    }
+
+    [Fact]
+    public async Task EveryRoute_MalformedInput_Answers4xxProblemDetails()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var dossier = await (await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+        var failures = new List<string>();
+
+        async Task Check(HttpMethod method, string url, HttpContent? content, string what)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = content };
+
+            // Kestrel answers an oversized body before reading it; asking for 100-continue keeps the client from writing into a closed socket.
+            request.Headers.ExpectContinue = content?.Headers.ContentLength > App.MaxRequestBodyBytes;
+            using var response = await client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var type = response.Content.Headers.ContentType?.MediaType;
+            // Kestrel refuses a request line it cannot parse (e.g. %00 in the path) before the app runs: 400, no body.
+            var rejectedByServer = status == 400 && response.Content.Headers.ContentLength == 0;
+            if (status is < 400 or >= 500 || (status != 413 && !rejectedByServer && type != "application/problem+json"))
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                failures.Add($"{method} {url[..Math.Min(url.Length, 120)]} [{what[..Math.Min(what.Length, 80)]}] → {status} {type} {body[..Math.Min(body.Length, 200)]}");
+            }
+        }
+
+        var checkedRoutes = 0;
+        foreach (var (method, path) in await RoutesAsync(app))
+        {
+            var key = $"{method} {path}";
+            var m = new HttpMethod(method);
+            var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal);
+
+            if (HasBody(method))
+            {
+                foreach (var body in MalformedJson.Concat(TypedBodies.GetValueOrDefault(key, [])))
+                {
+                    await Check(m, url, new StringContent(body, Encoding.UTF8, "application/json"), body);
+                }
+
+                await Check(m, url, new ByteArrayContent([0xff, 0xfe, 0x00, 0xc3, 0x28]) { Headers = { ContentType = new("application/json") } }, "invalid UTF-8");
+                await Check(m, url, new StringContent("a=1", Encoding.UTF8, "application/x-www-form-urlencoded"), "form instead of JSON");
+                await Check(m, url, new ByteArrayContent(new byte[7 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } }, "7 MB body");
+            }
+
+            foreach (var query in BadQueries.GetValueOrDefault(key, []))
+            {
+                await Check(m, url + (query.Length > 0 ? "?" + query : string.Empty), null, query);
+            }
+
+            if (path.Contains("{number}", StringComparison.Ordinal))
+            {
+                foreach (var bad in BadNumbers)
+                {
+                    var badUrl = path.Replace("{number}", bad, StringComparison.Ordinal);
+                    await Check(m, badUrl + (path.Contains("public", StringComparison.Ordinal) ? "?secret=ABCDEFGH" : string.Empty),
+                        HasBody(method) ? new StringContent("{\"action\":\"complete\",\"version\":1}", Encoding.UTF8, "application/json") : null, bad);
+                }
+            }
+
+            if (path.Contains("{code}", StringComparison.Ordinal))
+            {
+                foreach (var bad in new[] { "9.999999", "%00", new string('1', 3000), "DROP TABLE" })
+                {
+                    await Check(m, path.Replace("{code}", bad, StringComparison.Ordinal), null, bad);
+                }
+            }
+
+            if (path.Contains("{year}", StringComparison.Ordinal))
+            {
+                foreach (var bad in new[] { "1800", "abc", "99999999999", "-1" })
+                {
+                    await Check(m, path.Replace("{year}", bad, StringComparison.Ordinal),
+                        HasBody(method) ? new StringContent("{\"holidays\":[]}", Encoding.UTF8, "application/json") : null, bad);
+                }
+            }
+
+            checkedRoutes++;
+        }
+
+        Assert.True(checkedRoutes >= 10, $"Only {checkedRoutes} routes found in the OpenAPI document.");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        var after = await app.Client.GetAsync($"/api/dossiers/{dossier.Number}");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+}
