@@ -30,7 +30,7 @@ public sealed class MalformedInputTests
         [
             Dossier(clientId: "\"not-a-guid\""), Dossier(clientId: "5"), Dossier(channel: "\"fax\""), Dossier(channel: "7"), Dossier(channel: "true"),
             Dossier(citizenId: "\"12\""), Dossier(citizenId: "\"003080001234\""), Dossier(citizenId: "\"0930800012345\""), Dossier(citizenId: "\"09308000123X\""),
-            Dossier(citizenId: "\"093980001234\""), Dossier(citizenId: "93080001234"), Dossier(citizenId: "null"),
+            Dossier(citizenId: "\"093980001234\""), Dossier(citizenId: "\"093290001234\""), Dossier(citizenId: "93080001234"), Dossier(citizenId: "null"),
             Dossier(receivedAt: "\"2026-02-30T09:00:00+07:00\""), Dossier(receivedAt: "\"2026-03-01T25:61:00+07:00\""), Dossier(receivedAt: "\"9999-12-31T23:59:59Z\""),
             Dossier(receivedAt: "\"0001-01-01T00:00:00Z\""), Dossier(receivedAt: "\"2026-03-01\""), Dossier(receivedAt: "12345"),
             Dossier(name: "\"" + Huge + "\""), Dossier(name: "\"\""), Dossier(name: "123"), Dossier(name: "[\"a\"]"),

@@ -33,7 +33,7 @@ public static class DossiersApi
     private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var input = ReceiveDossier.Validate(request, Actor.Of(http), errors);
+        var input = ReceiveDossier.Validate(request, Actor.Of(http), time.GetUtcNow(), errors);
         if (input is null)
         {
             return errors.ToResult();

@@ -31,7 +31,7 @@ public static class ReceiveDossier
     public sealed record Outcome(Dossier Dossier, bool Created);
 
     /// <summary>Validates the API request into an <see cref="Input"/>, reporting every malformed field at once.</summary>
-    public static Input? Validate(ReceiveDossierRequest? request, string actorId, ValidationErrors errors)
+    public static Input? Validate(ReceiveDossierRequest? request, string actorId, DateTimeOffset now, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (request is null)
@@ -73,7 +73,7 @@ public static class ReceiveDossier
             }
         }
 
-        var applicant = ValidateApplicant(request.Applicant, errors);
+        var applicant = ValidateApplicant(request.Applicant, WorkingCalendar.LocalDate(now).Year, errors);
         if (errors.Any)
         {
             return null;
@@ -83,7 +83,7 @@ public static class ReceiveDossier
             recordedAt, request.NeedsVerification, actorId);
     }
 
-    public static Applicant? ValidateApplicant(ApplicantRequest? a, ValidationErrors errors)
+    public static Applicant? ValidateApplicant(ApplicantRequest? a, int currentYear, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (a is null)
@@ -95,6 +95,10 @@ public static class ReceiveDossier
         if (!CitizenId.TryParse(a.CitizenId, out var id, out var idError))
         {
             errors.Add("applicant.citizenId", idError ?? "Invalid citizen ID.");
+        }
+        else if (id.BirthYear > currentYear || id.BirthYear < currentYear - 130)
+        {
+            errors.Add("applicant.citizenId", $"Digits 4–6 give a birth year of {id.BirthYear}, which is not possible.");
         }
 
         PhoneNumber? phone = null;
