@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
-using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Audit;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web;
 
@@ -19,6 +22,8 @@ public static class App
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddMotCuaDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment));
+        services.AddMotCuaAuth(builder.Configuration);
+        services.AddMotCuaHardening(builder.Configuration);
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -40,6 +45,8 @@ public static class App
             o.AddSupportedUICultures(Localization.SupportedCultures);
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders.Insert(2, new CustomRequestCultureProvider(http =>
+                Task.FromResult(http.User.FindFirst(StaffClaims.Culture)?.Value is { } c ? new ProviderCultureResult(c) : null)));
         });
         return builder;
     }
@@ -49,12 +56,23 @@ public static class App
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseInputGuards();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseRequestLocalization();
-        app.MapOpenApi();
+        app.UseCallerContext();
+        app.UseAuthorization();
+        app.UseApiAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuthApi();
         app.MapCatalogApi();
         app.MapCalendarApi();
         app.MapDossiersApi();
         app.MapPublicDossiersApi();
+        app.MapAuditApi();
         return app;
     }
 }

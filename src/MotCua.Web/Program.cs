@@ -1,13 +1,34 @@
 using MotCua.Web;
+using MotCua.Web.Data;
+using MotCua.Web.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCua();
 var app = builder.Build();
 app.UseMotCua();
-await MotCua.Web.Data.Database.PrepareAsync(app.Services, CancellationToken.None);
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app.Services, args, Console.Out);
+}
+
+await Database.PrepareAsync(app.Services, CancellationToken.None);
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"MotCua is running at {string.Join(", ", app.Urls)}  (OpenAPI: {app.Urls.FirstOrDefault()}/openapi/v1.json)"));
+{
+    var url = app.Urls.FirstOrDefault();
+    Console.WriteLine($"MotCua is running at {string.Join(", ", app.Urls)}  (OpenAPI: {url}/openapi/v1.json)");
+    if (app.Services.GetRequiredService<DatabaseSettings>().SeedDemoData)
+    {
+        Console.WriteLine($"Demo accounts (password {DemoData.DemoPassword}):");
+        foreach (var a in DemoData.Accounts.Where(a => a.UnitCode is null or "000.00.21.H92"))
+        {
+            Console.WriteLine($"  {a.UserName,-22} {a.Role,-16} {a.FullName}{(a.UnitCode is null ? string.Empty : $" — {a.UnitCode}")}");
+        }
+
+        Console.WriteLine("  (and lanhdao/motcua/chuyenvien/luudong.vithanh1, .lucyen, .yenbinh)");
+    }
+});
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point (public so that tests can host it).</summary>
 public partial class Program;

@@ -1,5 +1,6 @@
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
+using MotCua.Domain.Units;
 
 namespace MotCua.Domain.Dossiers;
 
@@ -30,7 +31,7 @@ public sealed record DossierCommand(
 /// A dossier (hồ sơ) and its guarded state machine. The legal clock starts when the centre receives it, pauses while
 /// the citizen is asked for a supplement, and stops at the first of processed, returned, stopped or withdrawn.
 /// </summary>
-public sealed class Dossier
+public sealed class Dossier : IUnitOwned
 {
     public const int MaxReasonLength = 2000;
 
@@ -226,9 +227,9 @@ public sealed class Dossier
         }
 
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        if (reason?.Length > MaxReasonLength)
+        if (reason?.Length > MaxReasonLength || reason?.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) == true)
         {
-            throw new DomainRuleException("dossier.reason-too-long", $"The reason is at most {MaxReasonLength} characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.reason-invalid", $"The reason is at most {MaxReasonLength} characters, without control characters.") { IsInvalidInput = true };
         }
 
         if (reason is null && ReasonRequired.Contains(command.Action))
@@ -316,6 +317,22 @@ public sealed class Dossier
         return Deadline.Classify(end, EffectiveDueAt(end, calendar)!.Value);
     }
 
+    /// <summary>
+    /// Anonymises the applicant once the dossier is closed and its retention period has passed. Returns false when
+    /// there is nothing to do.
+    /// </summary>
+    public bool AnonymiseApplicant(DateTimeOffset now, DateTimeOffset endedBefore)
+    {
+        if (Applicant.AnonymisedAt is not null || EndedAt is not { } ended || ended >= endedBefore || Status == DossierStatus.Processed)
+        {
+            return false;
+        }
+
+        Applicant.Anonymise(now);
+        Version++;
+        return true;
+    }
+
     /// <summary>Open, with a clock, and past its (pause-adjusted) due date.</summary>
     public bool IsOverdue(DateTimeOffset now, WorkingCalendar calendar) =>
         EndedAt is null && EffectiveDueAt(now, calendar) is { } due && now > due;
@@ -340,7 +357,7 @@ public sealed class Dossier
     private DossierEvent Record(DossierAction action, DateTimeOffset at, string actorId, string? reason, string? fromOfficer, string? toOfficer, DateTimeOffset? dueAfter)
     {
         var previous = _events.Count == 0 ? (DossierStatus?)null : _events[^1].ToStatus;
-        var e = new DossierEvent(Id, _events.Count + 1, action, at, actorId, previous, Status, fromOfficer, toOfficer, reason, dueAfter ?? DueAt);
+        var e = new DossierEvent(Id, UnitId, _events.Count + 1, action, at, actorId, previous, Status, fromOfficer, toOfficer, reason, dueAfter ?? DueAt);
         _events.Add(e);
         return e;
     }

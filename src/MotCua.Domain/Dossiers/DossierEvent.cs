@@ -1,22 +1,25 @@
+using MotCua.Domain.Units;
+
 namespace MotCua.Domain.Dossiers;
 
 /// <summary>
 /// One step of a dossier's history: a state change or a hand-over between officers. Hand-overs are the rows of
 /// form 06 (processing control sheet): from, to, when, and whether the step ended early, on time or late.
 /// </summary>
-public sealed class DossierEvent
+public sealed class DossierEvent : IUnitOwned
 {
     private DossierEvent()
     {
         ActorId = string.Empty;
     }
 
-    internal DossierEvent(Guid dossierId, int sequence, DossierAction action, DateTimeOffset at, string actorId,
+    internal DossierEvent(Guid dossierId, Guid unitId, int sequence, DossierAction action, DateTimeOffset at, string actorId,
         DossierStatus? fromStatus, DossierStatus toStatus, string? fromOfficerId, string? toOfficerId, string? reason,
         DateTimeOffset? dueAtAfter)
     {
         Id = Guid.NewGuid();
         DossierId = dossierId;
+        UnitId = unitId;
         Sequence = sequence;
         Action = action;
         At = at;
@@ -32,6 +35,9 @@ public sealed class DossierEvent
     public Guid Id { get; private set; }
 
     public Guid DossierId { get; private set; }
+
+    /// <summary>The dossier's unit, kept on each event so that every unit-owned row is scoped the same way.</summary>
+    public Guid UnitId { get; private set; }
 
     public int Sequence { get; private set; }
 

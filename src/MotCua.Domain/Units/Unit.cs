@@ -73,7 +73,7 @@ public sealed class Unit
 }
 
 /// <summary>A hamlet (ấp/thôn/bản) of a commune: where outreach sessions go and where applicants live.</summary>
-public sealed class Hamlet
+public sealed class Hamlet : IUnitOwned
 {
     private Hamlet()
     {

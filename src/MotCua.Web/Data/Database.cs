@@ -2,10 +2,12 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MotCua.Domain.Calendar;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Data;
 
@@ -49,6 +51,7 @@ public static class Database
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
+        services.TryAddScoped<CallerContext>();
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<MotCuaDb, PostgresMotCuaDb>(o => ConfigurePostgres(o, settings.ConnectionString));
@@ -75,10 +78,11 @@ public static class Database
     }
 
     /// <summary>Migrates the database, then loads what every installation needs (catalogue, announced calendar years) when absent, then demo data if asked.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct, bool seedDemo = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().UseSystem();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
@@ -94,10 +98,11 @@ public static class Database
 
         await db.Database.MigrateAsync(ct);
         await SeedBaseAsync(db, time, logger, ct);
-        if (settings.SeedDemoData && !await db.Units.AnyAsync(ct))
+        if (seedDemo && settings.SeedDemoData && !await db.Units.AnyAsync(ct))
         {
             logger.LogInformation("Empty database: seeding demo data (turn off with MotCua:Demo:Seed=false).");
             await DemoData.SeedAsync(db, time, ct);
+            await DemoData.SeedAccountsAsync(scope.ServiceProvider, ct);
         }
     }
 
@@ -112,6 +117,12 @@ public static class Database
             logger.LogInformation("Loaded the shipped catalogue: {Count} procedures.", result.ProceduresCreated);
         }
 
+        var roles = await db.Roles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var role in Roles.All.Where(r => !roles.Contains(r)))
+        {
+            db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        }
+
         var years = ReadSeed<CalendarSeed>("calendar-years.json");
         var known = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
         foreach (var year in years.Years.Where(y => !known.Contains(y.Year)))
@@ -120,6 +131,13 @@ public static class Database
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    internal static CallerContext SystemCaller()
+    {
+        var caller = new CallerContext();
+        caller.UseSystem();
+        return caller;
     }
 
     internal static T ReadSeed<T>(string name)
@@ -140,11 +158,11 @@ public static class Database
 internal sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteMotCuaDb>
 {
     public SqliteMotCuaDb CreateDbContext(string[] args) =>
-        new((DbContextOptions<SqliteMotCuaDb>)Database.ConfigureSqlite(new DbContextOptionsBuilder<SqliteMotCuaDb>(), "Data Source=design.db").Options);
+        new((DbContextOptions<SqliteMotCuaDb>)Database.ConfigureSqlite(new DbContextOptionsBuilder<SqliteMotCuaDb>(), "Data Source=design.db").Options, Database.SystemCaller(), TimeProvider.System);
 }
 
 internal sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresMotCuaDb>
 {
     public PostgresMotCuaDb CreateDbContext(string[] args) =>
-        new((DbContextOptions<PostgresMotCuaDb>)Database.ConfigurePostgres(new DbContextOptionsBuilder<PostgresMotCuaDb>(), "Host=localhost;Database=design").Options);
+        new((DbContextOptions<PostgresMotCuaDb>)Database.ConfigurePostgres(new DbContextOptionsBuilder<PostgresMotCuaDb>(), "Host=localhost;Database=design").Options, Database.SystemCaller(), TimeProvider.System);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain;
 using MotCua.Domain.Calendar;
@@ -8,6 +9,7 @@ using MotCua.Domain.Units;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Data;
 
@@ -60,11 +62,82 @@ public static class DemoData
 
     public static string Slug(DemoUnit unit) => unit.Code.Split('.')[2];
 
+    /// <summary>The password of every demo account. Demo mode only: a real installation creates accounts with <c>users add</c>.</summary>
+    public const string DemoPassword = "MotCua-demo-2026";
+
+    public sealed record DemoAccount(string Id, string UserName, string FullName, string Role, string? UnitCode, string? ProvinceCode);
+
+    /// <summary>One account per role for Châu Thành and its province, plus the officers who handle every demo unit's dossiers.</summary>
+    public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
+
+    private static List<DemoAccount> BuildAccounts()
+    {
+        var slugs = new Dictionary<string, string> { ["21"] = "chauthanh", ["22"] = "vithanh1", ["31"] = "lucyen", ["32"] = "yenbinh" };
+        var list = new List<DemoAccount>
+        {
+            new("demo-admin", "admin", "Quản trị hệ thống", Roles.Administrator, null, null),
+            new("demo-province-h92", "tinh.cantho", "Trung tâm PVHCC TP Cần Thơ", Roles.ProvinceViewer, null, "H92"),
+            new("demo-province-h10", "tinh.laocai", "Trung tâm PVHCC tỉnh Lào Cai", Roles.ProvinceViewer, null, "H10"),
+        };
+        string[][] names =
+        [
+            ["Trần Văn Phúc", "Lê Thị Mỹ Linh", "Nguyễn Hữu Tâm", "Phạm Thị Hằng", "Võ Minh Khoa"],
+            ["Huỳnh Văn Lộc", "Đặng Thị Yến", "Bùi Quốc Thắng", "Ngô Thị Phương", "Dương Văn Nam"],
+            ["Hoàng Văn Sơn", "Nông Thị Lan", "Triệu Văn Dũng", "Hà Thị Trang", "Lục Văn Quân"],
+            ["Phạm Văn Hùng", "Ma Thị Nhung", "Đỗ Đức Cường", "Bàn Thị Mai", "Giàng A Bình"],
+        ];
+        for (var i = 0; i < Units.Count; i++)
+        {
+            var unit = Units[i];
+            var slug = slugs[Slug(unit)];
+            var officers = Officers(unit);
+            list.Add(new DemoAccount($"demo-leader-{Slug(unit)}", $"lanhdao.{slug}", names[i][0], Roles.CentreLeader, unit.Code, null));
+            list.Add(new DemoAccount(officers[0], $"motcua.{slug}", names[i][1], Roles.CounterOfficer, unit.Code, null));
+            list.Add(new DemoAccount(officers[1], $"chuyenvien.{slug}", names[i][2], Roles.Specialist, unit.Code, null));
+            list.Add(new DemoAccount(officers[2], $"chuyenvien2.{slug}", names[i][3], Roles.Specialist, unit.Code, null));
+            list.Add(new DemoAccount($"demo-field-{Slug(unit)}", $"luudong.{slug}", names[i][4], Roles.FieldAgent, unit.Code, null));
+        }
+
+        return list;
+    }
+
+    public static async Task SeedAccountsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
+        var db = services.GetRequiredService<MotCuaDb>();
+        var units = await db.Units.ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        foreach (var a in Accounts)
+        {
+            if (await users.FindByIdAsync(a.Id) is not null)
+            {
+                continue;
+            }
+
+            var user = new StaffUser
+            {
+                Id = a.Id,
+                UserName = a.UserName,
+                FullName = a.FullName,
+                UnitId = a.UnitCode is null ? null : units[a.UnitCode],
+                ProvinceCode = a.ProvinceCode,
+            };
+            var result = await users.CreateAsync(user, DemoPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {a.UserName}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, a.Role);
+        }
+    }
+
     public static async Task SeedAsync(MotCuaDb db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         var now = time.GetUtcNow();
+        db.AuditChanges = false;
         foreach (var (code, name) in Provinces)
         {
             db.Provinces.Add(new Province(code, name));
@@ -112,8 +185,10 @@ public static class DemoData
         }
 
         db.DossierSequences.AddRange(sequences.Select(s => new DossierSequence { UnitId = s.Key.Item1, Day = s.Key.Item2, Last = s.Value }));
+        db.Audit("demo.seed", null, null, $"{Units.Count} units, {dossiers.Count} dossiers");
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.AuditChanges = true;
     }
 
     private sealed class Generator(
@@ -305,8 +380,7 @@ public static class DemoData
             if (_residents.Count > 300 && rng.Next(4) == 0)
             {
                 // A returning applicant: a copy, since each dossier owns its applicant row.
-                var r = _residents[rng.Next(_residents.Count)];
-                return new Applicant(r.CitizenId, r.FullName, r.Phone, r.Address, r.HamletId);
+                return _residents[rng.Next(_residents.Count)].Copy();
             }
 
             var female = rng.Next(2) == 0;

@@ -1,18 +1,28 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Units;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Platform.Audit;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Data;
 
 /// <summary>
 /// The one database context, used directly by use cases. Two provider-specific subclasses exist only so that each
 /// provider keeps its own migration set (<see cref="SqliteMotCuaDb"/>, <see cref="PostgresMotCuaDb"/>).
+/// Every entity that is <see cref="IUnitOwned"/> is filtered to the caller's <see cref="DataScope"/>, and every
+/// change is written to the audit trail in the same transaction.
 /// </summary>
-public class MotCuaDb(DbContextOptions options) : DbContext(options)
+public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvider time)
+    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Province> Provinces => Set<Province>();
 
@@ -32,7 +42,51 @@ public class MotCuaDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public CallerContext Caller => caller;
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Off only for bulk loads the application makes itself (demo data), which write one summary entry instead.</summary>
+    public bool AuditChanges { get; set; } = true;
+
+    // Read by the query filters at every query execution, so each request sees its own scope.
+    private bool ScopeAll => caller.Scope.All;
+
+    private IReadOnlyList<Guid> ScopeUnitIds => caller.Scope.UnitIds;
+
+    /// <summary>Adds an audit entry for something that is not a change: a read of personal data, an export, a sign-in.</summary>
+    public void Audit(string action, string? entityType, string? entityKey, string? details) =>
+        AuditEntries.Add(new AuditEntry(time.GetUtcNow(), caller.ActorId, caller.ActorName, caller.Ip, caller.UnitId, action, entityType, entityKey, null, details));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only.");
+        }
+
+        if (AuditChanges)
+        {
+            AuditEntries.AddRange(AuditCapture.Capture(ChangeTracker, caller, time.GetUtcNow()));
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -44,23 +98,40 @@ public class MotCuaDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<PhoneNumber>().HaveConversion<PhoneNumberConverter>().HaveMaxLength(16);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MotCuaDb).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MotCuaDb).Assembly);
 
-        // Domain objects make their own Guid keys; telling EF so lets it see a new child in a tracked collection as
-        // an insert rather than an update of a row that does not exist.
-        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
         {
-            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            // Domain objects make their own Guid keys; telling EF so lets it see a new child in a tracked collection as
+            // an insert rather than an update of a row that does not exist.
+            foreach (var property in entity.FindPrimaryKey()?.Properties.Where(p => p.ClrType == typeof(Guid)) ?? [])
             {
-                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+                property.ValueGenerated = ValueGenerated.Never;
+            }
+
+            if (typeof(IUnitOwned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.SetQueryFilter(ScopeFilter(entity.ClrType));
             }
         }
     }
+
+    /// <summary><c>e => ScopeAll || ScopeUnitIds.Contains(e.UnitId)</c> for any unit-owned entity type.</summary>
+    private LambdaExpression ScopeFilter(Type type)
+    {
+        var e = Expression.Parameter(type, "e");
+        var context = Expression.Constant(this, typeof(MotCuaDb));
+        var all = Expression.Property(context, typeof(MotCuaDb).GetProperty(nameof(ScopeAll), BindingFlags.Instance | BindingFlags.NonPublic)!);
+        var ids = Expression.Property(context, typeof(MotCuaDb).GetProperty(nameof(ScopeUnitIds), BindingFlags.Instance | BindingFlags.NonPublic)!);
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], ids, Expression.Property(e, nameof(IUnitOwned.UnitId)));
+        return Expression.Lambda(Expression.OrElse(all, contains), e);
+    }
 }
 
-public sealed class SqliteMotCuaDb(DbContextOptions<SqliteMotCuaDb> options) : MotCuaDb(options);
+public sealed class SqliteMotCuaDb(DbContextOptions<SqliteMotCuaDb> options, CallerContext caller, TimeProvider time) : MotCuaDb(options, caller, time);
 
-public sealed class PostgresMotCuaDb(DbContextOptions<PostgresMotCuaDb> options) : MotCuaDb(options);
+public sealed class PostgresMotCuaDb(DbContextOptions<PostgresMotCuaDb> options, CallerContext caller, TimeProvider time) : MotCuaDb(options, caller, time);

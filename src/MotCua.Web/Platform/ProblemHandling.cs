@@ -34,6 +34,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record has changed", "concurrency", "Someone else changed this record at the same time; reload it and try again."),
         BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Bad request", "request.malformed", b.Message),
         JsonException => (StatusCodes.Status400BadRequest, "Bad request", "request.malformed-json", "The request body is not valid JSON for this endpoint."),
+
+        // PostgreSQL cannot store a NUL character (SQLite can): text that holds one is the sender's mistake.
+        Npgsql.PostgresException { SqlState: "22021" or "22P05" } => (StatusCodes.Status400BadRequest, "Invalid input", "request.invalid-characters", "The input contains characters that cannot be stored (e.g. a NUL character)."),
+        DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22021" or "22P05" } } => (StatusCodes.Status400BadRequest, "Invalid input", "request.invalid-characters", "The input contains characters that cannot be stored (e.g. a NUL character)."),
         _ => null,
     };
 }

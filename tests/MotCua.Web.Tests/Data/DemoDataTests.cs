@@ -20,6 +20,7 @@ public sealed class DemoDataTests
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time).AddMotCuaDatabase(database.Settings).BuildServiceProvider();
         await using var _ = services;
         using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Platform.Auth.CallerContext>().UseSystem("test");
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         var result = new List<(string Number, DossierStatus Status, Timeliness? Timeliness, bool Overdue)>();
         var calendars = new Dictionary<Guid, WorkingCalendar>();
@@ -83,6 +84,7 @@ public sealed class DemoDataTests
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMotCuaDatabase(database.Settings).BuildServiceProvider();
         await using var _ = services;
         using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Platform.Auth.CallerContext>().UseSystem("test");
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         Assert.Equal(0, await db.Units.CountAsync());
         Assert.Equal(11, await db.Procedures.CountAsync());

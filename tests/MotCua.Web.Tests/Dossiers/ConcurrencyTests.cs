@@ -12,7 +12,7 @@ public sealed class ConcurrencyTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var client = unit.Client;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))));
 
@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var client = unit.Client;
         var requests = Enumerable.Range(0, 20).Select(_ => DossierRequests.Birth(unit.Code)).ToList();
 
         // Each of 20 intakes is sent 10 times at once, as a flaky connection's retries would.

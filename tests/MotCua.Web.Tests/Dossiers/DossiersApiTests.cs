@@ -10,15 +10,15 @@ namespace MotCua.Web.Tests.Dossiers;
 
 public sealed partial class DossiersApiTests
 {
-    private static async Task<DossierResponse> ReceiveAsync(MotCuaApp app, ReceiveDossierRequest request)
+    private static async Task<DossierResponse> ReceiveAsync(TestUnit unit, ReceiveDossierRequest request)
     {
-        var response = await app.Client.PostJsonAsync("/api/dossiers", request);
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.ReadAsync<DossierResponse>();
     }
 
-    private static Task<HttpResponseMessage> ActAsync(MotCuaApp app, DossierResponse d, DossierAction action, string? reason = null, string? to = null, int? version = null) =>
-        app.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(action, reason, version ?? d.Version, to));
+    private static Task<HttpResponseMessage> ActAsync(TestUnit unit, DossierResponse d, DossierAction action, string? reason = null, string? to = null, int? version = null) =>
+        unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(action, reason, version ?? d.Version, to));
 
     [Fact]
     public async Task Post_AtCounter_Returns201WithNumberDueDateAndSecret()
@@ -26,7 +26,7 @@ public sealed partial class DossiersApiTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var d = await response.ReadAsync<DossierResponse>();
@@ -46,9 +46,9 @@ public sealed partial class DossiersApiTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
         var request = DossierRequests.Birth(unit.Code);
-        var first = await ReceiveAsync(app, request);
+        var first = await ReceiveAsync(unit, request);
 
-        var again = await app.Client.PostJsonAsync("/api/dossiers", request);
+        var again = await unit.Client.PostJsonAsync("/api/dossiers", request);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var second = await again.ReadAsync<DossierResponse>();
@@ -62,14 +62,14 @@ public sealed partial class DossiersApiTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await ReceiveAsync(app, DossierRequests.Birth(unit.Code, channel: Channel.Online, procedure: "1.004222"));
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code, channel: Channel.Online, procedure: "1.004222"));
 
         Assert.Equal(DossierStatus.NewlyRegistered, d.Status);
         Assert.Null(d.DueAt);
         Assert.Null(d.ReceivedAt);
 
         app.Time.Advance(TimeSpan.FromHours(1));
-        var accepted = await (await ActAsync(app, d, DossierAction.Accept)).ReadAsync<DossierResponse>();
+        var accepted = await (await ActAsync(unit, d, DossierAction.Accept)).ReadAsync<DossierResponse>();
 
         Assert.Equal(DossierStatus.Received, accepted.Status);
         // 7 working days from Monday 2 March 10:00: Wednesday 11 March 10:00.
@@ -82,7 +82,7 @@ public sealed partial class DossiersApiTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
 
-        var d = await ReceiveAsync(app, DossierRequests.Birth(unit.Code, channel: Channel.Outreach, receivedAt: "2026-02-28T09:30:00+07:00"));
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code, channel: Channel.Outreach, receivedAt: "2026-02-28T09:30:00+07:00"));
 
         Assert.Equal($"{unit.Code}-260228-0001", d.Number);
         Assert.Equal(new DateTimeOffset(2026, 2, 28, 9, 30, 0, TimeSpan.FromHours(7)), d.ReceivedAt);
@@ -95,7 +95,7 @@ public sealed partial class DossiersApiTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, receivedAt: "2026-03-01T09:30:00+07:00"));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, receivedAt: "2026-03-01T09:30:00+07:00"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("dossier.received-at-not-allowed", problem.GetProperty("code").GetString());
@@ -107,7 +107,7 @@ public sealed partial class DossiersApiTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, channel: Channel.HomeVisit, receivedAt: "2026-03-02T09:30:00+07:00"));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, channel: Channel.HomeVisit, receivedAt: "2026-03-02T09:30:00+07:00"));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Dossiers.Count())));
@@ -119,24 +119,38 @@ public sealed partial class DossiersApiTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, channel: Channel.Online, procedure: "HT.0001"));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, channel: Channel.Online, procedure: "HT.0001"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("dossier.channel-not-allowed", problem.GetProperty("code").GetString());
     }
 
-    [Theory]
-    [InlineData("000.00.00.X99", "1.001193", "dossier.unit-unknown")]
-    [InlineData(null, "9.999999", "dossier.procedure-unknown")]
-    public async Task Post_UnknownUnitOrProcedure_Is400(string? unitCode, string procedure, string code)
+    [Fact]
+    public async Task Post_UnknownProcedure_Is400()
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unitCode ?? unit.Code, procedure: procedure));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code, procedure: "9.999999"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal("dossier.procedure-unknown", problem.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("000.00.00.X99")]
+    [InlineData("000.00.99.T02")]
+    public async Task Post_ForAnotherUnit_Is403(string otherUnit)
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        await app.AddUnitAsync("000.00.99.T02");
+
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(otherUnit));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("dossier.other-unit", problem.GetProperty("code").GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Dossiers.Count())));
     }
 
     [Fact]
@@ -147,7 +161,7 @@ public sealed partial class DossiersApiTests
         var other = await app.AddUnitAsync("000.00.99.T02");
         var request = DossierRequests.Birth(unit.Code) with { Applicant = new ApplicantRequest("093080001234", "Lê Thị Lan", null, null, other.Hamlets[0]) };
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", request);
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", request);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("dossier.hamlet-unknown", problem.GetProperty("code").GetString());
@@ -157,12 +171,13 @@ public sealed partial class DossiersApiTests
     public async Task Post_InvalidFields_ListsEveryProblem()
     {
         await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers", new ReceiveDossierRequest(null, "", "", null, new ApplicantRequest("12", "X", "123", null, null), "yesterday"));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", new ReceiveDossierRequest(null, "", "", null, new ApplicantRequest("12", "X", "123", null, null), "yesterday"));
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "clientId", "procedure", "unit", "channel", "receivedAt", "applicant.citizenId", "applicant.phone", "applicant.fullName" })
+        foreach (var field in new[] { "clientId", "procedure", "channel", "receivedAt", "applicant.citizenId", "applicant.phone", "applicant.fullName" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"No error for {field}: {errors}");
         }
@@ -173,22 +188,23 @@ public sealed partial class DossiersApiTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await ReceiveAsync(app, DossierRequests.Birth(unit.Code, procedure: "1.004222"));
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code, procedure: "1.004222"));
 
+        var specialist = await app.CreateUserAsync(Platform.Auth.Roles.Specialist, unit.Code);
         app.Time.Advance(TimeSpan.FromMinutes(10));
-        d = await (await ActAsync(app, d, DossierAction.HandOver, to: "specialist-1")).ReadAsync<DossierResponse>();
-        d = await (await ActAsync(app, d, DossierAction.StartProcessing)).ReadAsync<DossierResponse>();
+        d = await (await ActAsync(unit, d, DossierAction.HandOver, to: specialist.Id)).ReadAsync<DossierResponse>();
+        d = await (await ActAsync(unit, d, DossierAction.StartProcessing)).ReadAsync<DossierResponse>();
         app.Time.Advance(TimeSpan.FromDays(1));
-        d = await (await ActAsync(app, d, DossierAction.RequestSupplement, "Thiếu bản sao giấy tờ chỗ ở")).ReadAsync<DossierResponse>();
+        d = await (await ActAsync(unit, d, DossierAction.RequestSupplement, "Thiếu bản sao giấy tờ chỗ ở")).ReadAsync<DossierResponse>();
         Assert.Equal(DossierStatus.SupplementRequested, d.Status);
         app.Time.Advance(TimeSpan.FromDays(1));
-        d = await (await ActAsync(app, d, DossierAction.SupplementReceived)).ReadAsync<DossierResponse>();
+        d = await (await ActAsync(unit, d, DossierAction.SupplementReceived)).ReadAsync<DossierResponse>();
         Assert.Equal(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.FromHours(7)), d.DueAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.FromHours(7)), d.OriginalDueAt);
-        d = await (await ActAsync(app, d, DossierAction.Complete)).ReadAsync<DossierResponse>();
-        d = await (await ActAsync(app, d, DossierAction.ReturnResult)).ReadAsync<DossierResponse>();
+        d = await (await ActAsync(unit, d, DossierAction.Complete)).ReadAsync<DossierResponse>();
+        d = await (await ActAsync(unit, d, DossierAction.ReturnResult)).ReadAsync<DossierResponse>();
 
-        var fetched = await app.Client.GetFromJsonAsync<DossierResponse>($"/api/dossiers/{d.Number}", Platform.Json.Options);
+        var fetched = await unit.Client.GetFromJsonAsync<DossierResponse>($"/api/dossiers/{d.Number}", Platform.Json.Options);
         Assert.NotNull(fetched);
         Assert.Equal(DossierStatus.ResultReturned, fetched.Status);
         Assert.Equal(Timeliness.Early, fetched.Timeliness);
@@ -197,7 +213,7 @@ public sealed partial class DossiersApiTests
             [DossierAction.Receive, DossierAction.HandOver, DossierAction.StartProcessing, DossierAction.RequestSupplement, DossierAction.SupplementReceived, DossierAction.Complete, DossierAction.ReturnResult],
             fetched.History.Select(h => h.Action));
         var handOver = fetched.History[1];
-        Assert.Equal("specialist-1", handOver.ToOfficer);
+        Assert.Equal(specialist.Id, handOver.ToOfficer);
         Assert.Equal(Timeliness.Early, handOver.StepTimeliness);
         Assert.Empty(fetched.AllowedActions);
     }
@@ -207,13 +223,13 @@ public sealed partial class DossiersApiTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await ReceiveAsync(app, DossierRequests.Birth(unit.Code));
-        await ActAsync(app, d, DossierAction.StartProcessing);
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code));
+        await ActAsync(unit, d, DossierAction.StartProcessing);
 
-        var response = await ActAsync(app, d, DossierAction.Stop, "Không đủ điều kiện", version: d.Version);
+        var response = await ActAsync(unit, d, DossierAction.Stop, "Không đủ điều kiện", version: d.Version);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
-        var now = await app.Client.GetFromJsonAsync<DossierResponse>($"/api/dossiers/{d.Number}", Platform.Json.Options);
+        var now = await unit.Client.GetFromJsonAsync<DossierResponse>($"/api/dossiers/{d.Number}", Platform.Json.Options);
         Assert.Equal(DossierStatus.Processing, now!.Status);
     }
 
@@ -222,20 +238,37 @@ public sealed partial class DossiersApiTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await ReceiveAsync(app, DossierRequests.Birth(unit.Code));
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code));
 
-        var response = await ActAsync(app, d, DossierAction.ReturnResult);
+        var response = await ActAsync(unit, d, DossierAction.ReturnResult);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("dossier.transition-forbidden", problem.GetProperty("code").GetString());
     }
 
     [Fact]
+    public async Task HandOver_ToSomeoneOutsideTheUnit_Is400()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var other = await app.AddUnitAsync("000.00.99.T02");
+        var stranger = await app.CreateUserAsync(Platform.Auth.Roles.Specialist, other.Code);
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code));
+
+        var toStranger = await ActAsync(unit, d, DossierAction.HandOver, to: stranger.Id);
+        var toNobody = await ActAsync(unit, d, DossierAction.HandOver, to: "nobody");
+
+        Assert.Equal("dossier.hand-over-target-unknown", (await ProblemAssert.IsProblemAsync(toStranger, HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+        await ProblemAssert.IsProblemAsync(toNobody, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Transition_UnknownDossier_Is404()
     {
         await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
 
-        var response = await app.Client.PostJsonAsync("/api/dossiers/000.00.99.T01-260302-0042/transitions", new TransitionRequest(DossierAction.Complete, null, 1, null));
+        var response = await unit.Client.PostJsonAsync("/api/dossiers/000.00.99.T01-260302-0042/transitions", new TransitionRequest(DossierAction.Complete, null, 1, null));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -245,21 +278,22 @@ public sealed partial class DossiersApiTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await ReceiveAsync(app, DossierRequests.Birth(unit.Code));
+        var d = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code));
 
-        await ProblemAssert.IsProblemAsync(await app.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(null, null, null, null)), HttpStatusCode.BadRequest);
-        await ProblemAssert.IsProblemAsync(await ActAsync(app, d, DossierAction.Stop), HttpStatusCode.BadRequest);
-        await ProblemAssert.IsProblemAsync(await ActAsync(app, d, DossierAction.HandOver), HttpStatusCode.BadRequest);
-        await ProblemAssert.IsProblemAsync(await ActAsync(app, d, DossierAction.Receive), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(null, null, null, null)), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await ActAsync(unit, d, DossierAction.Stop), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await ActAsync(unit, d, DossierAction.HandOver), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await ActAsync(unit, d, DossierAction.Receive), HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task Get_UnknownOrMalformedNumber_Is404()
     {
         await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
 
-        await ProblemAssert.IsProblemAsync(await app.Client.GetAsync("/api/dossiers/000.00.99.T01-260302-0042"), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await app.Client.GetAsync("/api/dossiers/nonsense"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await unit.Client.GetAsync("/api/dossiers/000.00.99.T01-260302-0042"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await unit.Client.GetAsync("/api/dossiers/nonsense"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -267,18 +301,18 @@ public sealed partial class DossiersApiTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var sameDay = await ReceiveAsync(app, DossierRequests.Birth(unit.Code));
-        var sevenDays = await ReceiveAsync(app, DossierRequests.Birth(unit.Code, procedure: "1.004222"));
-        var processing = await ReceiveAsync(app, DossierRequests.Birth(unit.Code, procedure: "1.001776"));
-        await ActAsync(app, processing, DossierAction.StartProcessing);
+        var sameDay = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code));
+        var sevenDays = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code, procedure: "1.004222"));
+        var processing = await ReceiveAsync(unit, DossierRequests.Birth(unit.Code, procedure: "1.001776"));
+        await ActAsync(unit, processing, DossierAction.StartProcessing);
 
         app.Time.Advance(TimeSpan.FromDays(1));
 
-        var all = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers", Platform.Json.Options);
+        var all = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers", Platform.Json.Options);
         Assert.Equal([sameDay.Number, sevenDays.Number, processing.Number], all!.Items.Select(i => i.Number));
         Assert.Equal(3, all.Total);
 
-        var overdue = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?overdue=true", Platform.Json.Options);
+        var overdue = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?overdue=true", Platform.Json.Options);
         var late = Assert.Single(overdue!.Items);
         Assert.Equal(sameDay.Number, late.Number);
         Assert.True(late.Overdue);
@@ -286,18 +320,18 @@ public sealed partial class DossiersApiTests
         Assert.Equal("*********234", late.CitizenId);
         Assert.Equal("N***** V** H**", late.ApplicantName);
 
-        var notOverdue = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?overdue=false", Platform.Json.Options);
+        var notOverdue = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?overdue=false", Platform.Json.Options);
         Assert.Equal(2, notOverdue!.Total);
 
-        var byStatus = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?status=processing", Platform.Json.Options);
+        var byStatus = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?status=processing", Platform.Json.Options);
         Assert.Equal(processing.Number, Assert.Single(byStatus!.Items).Number);
-        var byCode = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?status=2,4", Platform.Json.Options);
+        var byCode = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?status=2,4", Platform.Json.Options);
         Assert.Equal(3, byCode!.Total);
 
-        var byProcedure = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?procedure=1.004222", Platform.Json.Options);
+        var byProcedure = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?procedure=1.004222", Platform.Json.Options);
         Assert.Equal(sevenDays.Number, Assert.Single(byProcedure!.Items).Number);
 
-        var page2 = await app.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?page=2&pageSize=2", Platform.Json.Options);
+        var page2 = await unit.Client.GetFromJsonAsync<DossierPage>("/api/dossiers?page=2&pageSize=2", Platform.Json.Options);
         Assert.Equal(processing.Number, Assert.Single(page2!.Items).Number);
     }
 
@@ -312,8 +346,9 @@ public sealed partial class DossiersApiTests
     public async Task List_BadFilter_Is400(string query)
     {
         await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
 
-        await ProblemAssert.IsProblemAsync(await app.Client.GetAsync($"/api/dossiers?{query}"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await unit.Client.GetAsync($"/api/dossiers?{query}"), HttpStatusCode.BadRequest);
     }
 
     [GeneratedRegex("^[A-HJ-NP-Z2-9]{8}$")]

@@ -14,9 +14,9 @@ public sealed class PublicLookupTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await (await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
 
-        var response = await app.Client.GetAsync($"/api/public/dossiers/{d.Number}?secret={d.LookupSecret.ToLowerInvariant()}");
+        var response = await app.Anonymous.GetAsync($"/api/public/dossiers/{d.Number}?secret={d.LookupSecret.ToLowerInvariant()}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -35,13 +35,13 @@ public sealed class PublicLookupTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await (await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
-        d = await (await app.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null))).ReadAsync<DossierResponse>();
-        await app.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.Complete, null, d.Version, null));
+        var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        d = await (await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null))).ReadAsync<DossierResponse>();
+        await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.Complete, null, d.Version, null));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/dossiers/{d.Number}?secret={d.LookupSecret}");
         request.Headers.AcceptLanguage.ParseAdd("en");
-        var found = await (await app.Client.SendAsync(request)).ReadAsync<PublicDossierResponse>();
+        var found = await (await app.Anonymous.SendAsync(request)).ReadAsync<PublicDossierResponse>();
 
         Assert.True(found.ReadyToCollect);
         Assert.Equal("Ready to collect", found.StatusText);
@@ -52,11 +52,11 @@ public sealed class PublicLookupTests
     {
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
-        var d = await (await app.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
 
-        var wrong = await ProblemAssert.IsProblemAsync(await app.Client.GetAsync($"/api/public/dossiers/{d.Number}?secret=WRONG234"), HttpStatusCode.NotFound);
-        var unknown = await ProblemAssert.IsProblemAsync(await app.Client.GetAsync($"/api/public/dossiers/{unit.Code}-260302-0099?secret={d.LookupSecret}"), HttpStatusCode.NotFound);
-        var missing = await ProblemAssert.IsProblemAsync(await app.Client.GetAsync($"/api/public/dossiers/{d.Number}"), HttpStatusCode.NotFound);
+        var wrong = await ProblemAssert.IsProblemAsync(await app.Anonymous.GetAsync($"/api/public/dossiers/{d.Number}?secret=WRONG234"), HttpStatusCode.NotFound);
+        var unknown = await ProblemAssert.IsProblemAsync(await app.Anonymous.GetAsync($"/api/public/dossiers/{unit.Code}-260302-0099?secret={d.LookupSecret}"), HttpStatusCode.NotFound);
+        var missing = await ProblemAssert.IsProblemAsync(await app.Anonymous.GetAsync($"/api/public/dossiers/{d.Number}"), HttpStatusCode.NotFound);
 
         Assert.Equal(wrong.GetProperty("detail").GetString(), unknown.GetProperty("detail").GetString());
         Assert.Equal(wrong.GetProperty("title").GetString(), missing.GetProperty("title").GetString());

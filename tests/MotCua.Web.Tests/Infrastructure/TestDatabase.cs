@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Platform.Auth;
 using MotCua.Web.Data;
 using Npgsql;
 
@@ -43,9 +45,13 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task PrepareAsync(DatabaseSettings settings, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
         services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddMotCuaDatabase(settings);
+        services.AddMotCuaAuth(configuration);
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
         await using var provider = services.BuildServiceProvider();
         await Database.PrepareAsync(provider, CancellationToken.None);
     }

@@ -5,6 +5,7 @@ using MotCua.Domain.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Calendar;
 
@@ -35,13 +36,14 @@ public static class CalendarApi
 {
     public static RouteGroupBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendar").WithTags("Calendar");
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.Staff);
         group.MapGet("/due-date", DueDateAsync).WithName("GetDueDate")
             .WithSummary("When a dossier of a procedure received at an instant is due, on the unit's working calendar.");
         group.MapGet("/days", DaysAsync).WithName("ListNonWorkingDays").WithSummary("Each non-working day in [from, to] with its reason.");
         group.MapGet("/years/{year:int}", GetYearAsync).WithName("GetCalendarYear");
         group.MapPut("/years/{year:int}", SetYearAsync).WithName("SetCalendarYear")
-            .WithSummary("Sets (confirms) a year's holidays, days in lieu, swapped days off and working weekends. Administrators only.");
+            .WithSummary("Sets (confirms) a year's holidays, days in lieu, swapped days off and working weekends. Administrators only.")
+            .RequireAuthorization(Policies.ManageCalendar);
         return group;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Catalog;
 
@@ -27,14 +28,14 @@ public static class CatalogApi
 
     public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/procedures").WithTags("Catalogue");
+        var group = app.MapGroup("/api/procedures").WithTags("Catalogue").RequireAuthorization(Policies.Staff);
         group.MapGet("/", ListAsync).WithName("ListProcedures").WithSummary("Procedures with the version in force today; q filters by code or name.");
         group.MapGet("/export", ExportAsync).WithName("ExportCatalogue").WithSummary("The whole catalogue with every version, as JSON (default) or CSV.");
         group.MapGet("/{code}", GetAsync).WithName("GetProcedure");
         group.MapPost("/import", ImportAsync).WithName("ImportCatalogue")
             .WithSummary("Loads procedures from JSON (application/json) or CSV (text/csv); all or nothing.")
             .Accepts<CatalogDocument>("application/json", "text/csv")
-            .DisableAntiforgery();
+            .RequireAuthorization(Policies.ManageCatalogue);
         return group;
     }
 
@@ -86,6 +87,13 @@ public static class CatalogApi
 
     private static async Task<IResult> ExportAsync(string? format, MotCuaDb db, CancellationToken ct)
     {
+        if (format is not null && format.ToLowerInvariant() is not ("json" or "csv"))
+        {
+            return Problems.Invalid("format", "The format is json or csv.");
+        }
+
+        db.Audit("export", "Catalogue", null, $"format={format ?? "json"}");
+        await db.SaveChangesAsync(ct);
         var procedures = await db.Procedures.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Code).ToListAsync(ct);
         var docs = procedures.Select(CatalogMapping.ToDocument).ToList();
         return (format ?? "json").ToLowerInvariant() switch

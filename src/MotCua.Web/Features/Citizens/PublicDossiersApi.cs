@@ -25,7 +25,7 @@ public static class PublicDossiersApi
 {
     public static RouteGroupBuilder MapPublicDossiersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/public/dossiers").WithTags("Public");
+        var group = app.MapGroup("/api/public/dossiers").WithTags("Public").AllowAnonymous().RequireRateLimiting(Hardening.PublicRateLimit);
         group.MapGet("/{number}", LookupAsync).WithName("LookupDossier")
             .WithSummary("Status and due date of a dossier for the citizen holding its number and secret; a wrong secret and an unknown number answer the same 404.")
             .Produces<PublicDossierResponse>()
@@ -41,7 +41,8 @@ public static class PublicDossiersApi
             return null;
         }
 
-        var row = await db.Dossiers.AsNoTracking()
+        // The citizen holds the number and the secret; that, not a staff scope, is what grants this read.
+        var row = await db.Dossiers.AsNoTracking().IgnoreQueryFilters()
             .Where(d => d.Number == n)
             .Select(d => new { d.Number, d.Status, d.ProcedureCode, d.ProcedureId, d.Applicant.FullName, d.ReceivedAt, d.DueAt, d.LookupSecret })
             .SingleOrDefaultAsync(ct);

@@ -15,6 +15,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(d => d.Number).IsUnique();
         b.HasIndex(d => new { d.UnitId, d.Status, d.DueAt });
         b.HasIndex(d => new { d.UnitId, d.RegisteredAt });
+        b.HasIndex(d => d.EndedAt);
         b.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ProcedureVersion>().WithMany().HasForeignKey(d => d.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);
@@ -30,7 +31,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             a.Property(x => x.Phone).HasColumnName("ApplicantPhone");
             a.Property(x => x.Address).HasColumnName("ApplicantAddress").HasMaxLength(Applicant.MaxAddressLength);
             a.Property(x => x.HamletId).HasColumnName("ApplicantHamletId");
+            a.Property(x => x.Basis).HasColumnName("ApplicantBasis");
+            a.Property(x => x.ConsentAt).HasColumnName("ApplicantConsentAt");
+            a.Property(x => x.AnonymisedAt).HasColumnName("ApplicantAnonymisedAt");
             a.Ignore(x => x.MaskedName);
+            a.Ignore(x => x.MaskedCitizenId);
+            a.Ignore(x => x.MaskedPhone);
             a.HasIndex(x => x.CitizenId);
         });
         b.Navigation(d => d.Applicant).IsRequired();
@@ -45,6 +51,7 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
     {
         b.HasKey(e => e.Id);
         b.HasIndex(e => new { e.DossierId, e.Sequence }).IsUnique();
+        b.HasIndex(e => new { e.UnitId, e.At });
         b.Property(e => e.ActorId).HasMaxLength(64);
         b.Property(e => e.FromOfficerId).HasMaxLength(64);
         b.Property(e => e.ToOfficerId).HasMaxLength(64);

@@ -72,7 +72,7 @@ public static class DossierQuery
             }
 
             items.Add(new DossierListItem(
-                d.Number.ToString(), d.Status, d.ProcedureCode, d.Channel, d.Applicant.MaskedName, d.Applicant.CitizenId.Masked,
+                d.Number.ToString(), d.Status, d.ProcedureCode, d.Channel, d.Applicant.MaskedName, d.Applicant.MaskedCitizenId,
                 Local(d.RegisteredAt), Local(d.ReceivedAt), Local(d.DueAt), d.TimelinessAt(now, calendar), d.IsOverdue(now, calendar), d.HandlerId, d.Version));
         }
 
@@ -85,7 +85,8 @@ public static class DossierQuery
         return await db.Dossiers.AsNoTracking().Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Number == number, ct);
     }
 
-    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    /// <summary>The dossier page's model; personal data in full only when the caller's role needs it (the caller audits that read).</summary>
+    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, bool fullPersonalData, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(db);
@@ -97,8 +98,10 @@ public static class DossierQuery
             Local(d.RegisteredAt), Local(d.ReceivedAt), Local(d.DueAt), Local(d.OriginalDueAt), Local(d.EndedAt),
             d.TimeLimit.ToString(), d.SupplementRequestCount, d.TimelinessAt(now, calendar), d.IsOverdue(now, calendar),
             d.LookupSecret, d.HandlerId, d.Version,
-            new ApplicantResponse(d.Applicant.CitizenId.Value, d.Applicant.FullName, d.Applicant.Phone?.Value, d.Applicant.Address, d.Applicant.HamletId),
-            [.. d.AllowedActions()],
+            fullPersonalData
+                ? new ApplicantResponse(d.Applicant.CitizenId?.Value ?? d.Applicant.MaskedCitizenId, d.Applicant.FullName, d.Applicant.Phone?.Value, d.Applicant.Address, d.Applicant.HamletId)
+                : new ApplicantResponse(d.Applicant.MaskedCitizenId, d.Applicant.MaskedName, d.Applicant.MaskedPhone, null, d.Applicant.HamletId),
+            [.. DossierPermissions.AllowedFor(d, user)],
             [.. d.Events.OrderBy(e => e.Sequence).Select(e => new DossierEventResponse(
                 e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness))]);
     }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -10,13 +12,15 @@ public static class DossiersApi
 {
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
+        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.ReadDossiers);
         group.MapPost("/", ReceiveAsync).WithName("ReceiveDossier")
             .WithSummary("Receives a dossier; a repeated clientId returns the existing dossier (200) instead of a second one (201).")
             .Produces<DossierResponse>(StatusCodes.Status201Created)
             .Produces<DossierResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.ReceiveDossiers);
         group.MapGet("/", ListAsync).WithName("ListDossiers").WithSummary("Dossiers by urgency; filter by status (name or 1–10, comma-separated), overdue, procedure.");
         group.MapGet("/{number}", GetAsync).WithName("GetDossier").WithSummary("A dossier with its history and the actions allowed now.")
             .Produces<DossierResponse>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -25,22 +29,30 @@ public static class DossiersApi
             .Produces<DossierResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Policies.ProcessDossiers);
         return group;
     }
 
     private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        var unit = http.User.UnitCodeOf();
+        if (request?.Unit is { Length: > 0 } asked && unit is not null && !string.Equals(asked.Trim(), unit, StringComparison.Ordinal))
+        {
+            return Problems.Result(StatusCodes.Status403Forbidden, "Not your unit", $"You receive dossiers for {unit} only.", "dossier.other-unit");
+        }
+
         var errors = new ValidationErrors();
-        var input = ReceiveDossier.Validate(request, Actor.Of(http), time.GetUtcNow(), errors);
+        var input = ReceiveDossier.Validate(request is null ? null : request with { Unit = unit }, Actor.Of(http), time.GetUtcNow(), errors);
         if (input is null)
         {
             return errors.ToResult();
         }
 
         var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, ct);
-        var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, ct);
+        var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, http.User, fullPersonalData: true, ct);
         return outcome.Created
             ? TypedResults.Created($"/api/dossiers/{body.Number}", body)
             : TypedResults.Ok(body);
@@ -108,7 +120,7 @@ public static class DossiersApi
         return TypedResults.Ok(await DossierQuery.ListAsync(filter, db, time, ct));
     }
 
-    private static async Task<IResult> GetAsync(string number, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string number, MotCuaDb db, TimeProvider time, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
     {
         if (!DossierNumber.TryParse(number, out var n))
         {
@@ -116,9 +128,19 @@ public static class DossiersApi
         }
 
         var dossier = await DossierQuery.FindAsync(n, db, ct);
-        return dossier is null
-            ? Problems.NotFound($"No dossier has the number '{number}'.")
-            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, ct));
+        if (dossier is null)
+        {
+            return Problems.NotFound($"No dossier has the number '{number}'.");
+        }
+
+        var full = (await authorization.AuthorizeAsync(http.User, Policies.FullPersonalData)).Succeeded;
+        if (full)
+        {
+            db.Audit("personal-data.read", nameof(Dossier), dossier.Id.ToString(), dossier.Number.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, full, ct));
     }
 
     private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
@@ -149,10 +171,15 @@ public static class DossiersApi
             return Problems.NotFound($"No dossier has the number '{number}'.");
         }
 
-        var command = new DossierCommand(request!.Action!.Value, request.Version!.Value, Actor.Of(http), request.Reason, request.ToOfficer);
+        if (!DossierPermissions.May(http.User, request!.Action!.Value))
+        {
+            return Problems.Result(StatusCodes.Status403Forbidden, "Not your step", $"Your role does not take the action {EnumText.Of(request.Action.Value)}.", "dossier.action-not-permitted");
+        }
+
+        var command = new DossierCommand(request.Action.Value, request.Version!.Value, Actor.Of(http), request.Reason, request.ToOfficer);
         var dossier = await TransitionDossier.ExecuteAsync(n, command, db, time, ct);
         return dossier is null
             ? Problems.NotFound($"No dossier has the number '{number}'.")
-            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, ct));
+            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, fullPersonalData: true, ct));
     }
 }

@@ -52,7 +52,7 @@ public static class ReceiveDossier
 
         if (string.IsNullOrWhiteSpace(request.Unit) || !Domain.Units.UnitCodeFormat.IsValid(request.Unit.Trim()))
         {
-            errors.Add("unit", "The receiving unit's code is required (e.g. 000.00.14.H56).");
+            errors.Add("unit", "The receiving unit is not known: the account must belong to a commune.");
         }
 
         if (request.Channel is not { } channel || !Enum.IsDefined(channel))

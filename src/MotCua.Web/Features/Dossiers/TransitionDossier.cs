@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
@@ -17,6 +18,12 @@ public static class TransitionDossier
         if (dossier is null)
         {
             return null;
+        }
+
+        if (command.Action == DossierAction.HandOver && !string.IsNullOrWhiteSpace(command.ToOfficerId)
+            && !await db.Users.AnyAsync(u => u.Id == command.ToOfficerId.Trim() && u.UnitId == dossier.UnitId, ct))
+        {
+            throw new DomainRuleException("dossier.hand-over-target-unknown", "The dossier can be handed over only to an officer of its own unit.") { IsInvalidInput = true };
         }
 
         var calendar = await db.LoadCalendarAsync(dossier.UnitId, ct);

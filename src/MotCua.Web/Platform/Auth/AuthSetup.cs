@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Platform.Auth;
+
+public static class AuthSetup
+{
+    /// <summary>The scheme that picks bearer tokens when the request carries one, else the sign-in cookie.</summary>
+    public const string Scheme = "MotCua";
+
+    public static IServiceCollection AddMotCuaAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddScoped<CallerContext>();
+        services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDb>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = configuration.GetValue("MotCua:Auth:TokenLifetime", TimeSpan.FromHours(8));
+                o.RefreshTokenExpiration = TimeSpan.FromDays(7);
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "motcua.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/access-denied";
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status401Unauthorized, () => ctx.Response.Redirect(ctx.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
+        });
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("MotCua:Auth:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("MotCua:Auth:LockoutTime", TimeSpan.FromMinutes(15));
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MotCuaDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.ReadDossiers, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent, Roles.ProvinceViewer))
+            .AddPolicy(Policies.ReceiveDossiers, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.FieldAgent).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.ProcessDossiers, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.FullPersonalData, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.ManageCatalogue, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ManageCalendar, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator));
+        return services;
+    }
+
+    /// <summary>An API call gets a status code (problem details follow); a page gets the redirect.</summary>
+    private static Task ApiOr(HttpContext http, int status, Action redirect)
+    {
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.StatusCode = status;
+        }
+        else
+        {
+            redirect();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After authentication: works out the caller's data scope (their unit; a province viewer's province; everything
+    /// for an administrator) and who to write into the audit trail.
+    /// </summary>
+    public static IApplicationBuilder UseCallerContext(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var caller = http.RequestServices.GetRequiredService<CallerContext>();
+        var user = http.User;
+        caller.User = user;
+        caller.Ip = http.Connection.RemoteIpAddress?.ToString();
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            caller.ActorId = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
+            caller.ActorName = user.Identity.Name;
+            caller.UnitId = user.UnitId();
+            if (user.IsInRole(Roles.Administrator))
+            {
+                caller.Scope = DataScope.System;
+            }
+            else if (user.IsInRole(Roles.ProvinceViewer) && user.FindFirst(StaffClaims.Province)?.Value is { } province)
+            {
+                var db = http.RequestServices.GetRequiredService<MotCuaDb>();
+                caller.Scope = new DataScope(false, await db.Units.AsNoTracking().Where(u => u.ProvinceCode == province).Select(u => u.Id).ToListAsync(http.RequestAborted));
+            }
+            else if (caller.UnitId is { } unit)
+            {
+                caller.Scope = DataScope.Units(unit);
+            }
+        }
+
+        await next(http);
+    });
+}

@@ -1,0 +1,257 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Platform;
+using MotCua.Web.Platform.Audit;
+using MotCua.Web.Platform.Auth;
+using MotCua.Web.Tests.Dossiers;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Security;
+
+public sealed class SecurityTests
+{
+    [Fact]
+    public async Task SignIn_RepeatedFailures_LockTheAccountEvenForTheRightPassword()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var user = await app.CreateUserAsync(Roles.CounterOfficer, (await app.AddUnitAsync()).Code);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await app.Anonymous.PostJsonAsync("/api/auth/login", new LoginRequest(user.UserName, "not-the-password"));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var right = await app.Anonymous.PostJsonAsync("/api/auth/login", new LoginRequest(user.UserName, MotCuaApp.Password));
+
+        var problem = await ProblemAssert.IsProblemAsync(right, HttpStatusCode.Unauthorized);
+        Assert.Equal("auth.locked-out", problem.GetProperty("code").GetString());
+        var audit = await AuditAsync(app, "auth.");
+        Assert.Equal(4, audit.Count(a => a.Action == "auth.signin-failed"));
+        Assert.Equal(2, audit.Count(a => a.Action == "auth.locked-out"));
+    }
+
+    [Fact]
+    public async Task PublicLookup_Burst_IsRateLimitedWith429()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            statuses.Add((await app.Anonymous.GetAsync($"/api/public/dossiers/000.00.99.T01-260302-{i + 1:0000}?secret=GUESS{i:000}")).StatusCode);
+        }
+
+        Assert.Equal(30, statuses.Count(s => s == HttpStatusCode.NotFound));
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        var limited = await app.Anonymous.GetAsync("/api/public/dossiers/000.00.99.T01-260302-0001?secret=ABCDEFGH");
+        await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.RetryAfter is not null);
+    }
+
+    [Fact]
+    public async Task SignIn_Burst_IsRateLimitedWith429()
+    {
+        await using var app = await MotCuaApp.StartAsync(settings: new() { ["MotCua:RateLimits:SignInPerMinute"] = "5" });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            statuses.Add((await app.Anonymous.PostJsonAsync("/api/auth/login", new LoginRequest($"guess{i}", "password-guess"))).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task Audit_RecordsCreateTransitionPersonalDataReadAndExport_WithPersonalDataMasked()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null));
+        await unit.Client.GetAsync($"/api/dossiers/{d.Number}");
+        await unit.Client.GetAsync("/api/procedures/export?format=csv");
+
+        var audit = await AuditAsync(app);
+
+        var created = Assert.Single(audit, a => a.Action == "Dossier.added");
+        Assert.Contains("*********234", created.Changes, StringComparison.Ordinal);
+        Assert.Contains("N***** V** H**", created.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("093080001234", created.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nguyễn Văn Hoà", created.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain(d.LookupSecret, created.Changes, StringComparison.Ordinal);
+        var transition = Assert.Single(audit, a => a.Action == "Dossier.modified");
+        Assert.Contains("\"Status\":[\"Received\",\"Processing\"]", transition.Changes, StringComparison.Ordinal);
+        Assert.Equal(2, audit.Count(a => a.Action == "DossierEvent.added"));
+        var read = Assert.Single(audit, a => a.Action == "personal-data.read");
+        Assert.Equal(d.Number, read.Details);
+        Assert.Single(audit, a => a.Action == "export" && a.EntityType == "Catalogue");
+        Assert.All(audit.Where(a => a.Action.StartsWith("Dossier", StringComparison.Ordinal) || a.Action == "personal-data.read"), a =>
+        {
+            Assert.NotEqual("anonymous", a.ActorId);
+            Assert.Equal("127.0.0.1", a.Ip);
+        });
+    }
+
+    [Fact]
+    public async Task Audit_CannotBeChangedOrDeletedByTheAppOrTheDatabase()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        await app.Client.GetAsync("/api/procedures/export");
+
+        await app.WithDbAsync(async db =>
+        {
+            var entry = await db.AuditEntries.FirstAsync();
+            db.AuditEntries.Remove(entry);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Action\" = 'nothing'"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "export"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Dossier_ProvinceViewerSeesItMaskedAndItsReadIsNotAPersonalDataRead()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        var viewer = await app.CreateUserAsync(Roles.ProvinceViewer, province: "T01");
+        var elsewhere = await app.CreateUserAsync(Roles.ProvinceViewer, province: "T99");
+
+        var seen = await (await viewer.Client.GetAsync($"/api/dossiers/{d.Number}")).ReadAsync<DossierResponse>();
+
+        Assert.Equal("*********234", seen.Applicant.CitizenId);
+        Assert.Equal("N***** V** H**", seen.Applicant.FullName);
+        Assert.Equal("09******78", seen.Applicant.Phone);
+        Assert.Null(seen.Applicant.Address);
+        Assert.Empty(seen.AllowedActions);
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.Client.GetAsync($"/api/dossiers/{d.Number}")).StatusCode);
+        Assert.DoesNotContain(await AuditAsync(app), a => a.Action == "personal-data.read");
+    }
+
+    [Fact]
+    public async Task Transition_RoleThatDoesNotTakeThatStep_Is403()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var counter = await unit.AsAsync(Roles.CounterOfficer);
+        var d = await (await counter.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        Assert.DoesNotContain(DossierAction.StartProcessing, d.AllowedActions);
+        Assert.Contains(DossierAction.HandOver, d.AllowedActions);
+
+        var response = await counter.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Cookie_IssuedByOneInstance_IsAcceptedByAnotherOnTheSameDatabase()
+    {
+        await using var first = await MotCuaApp.StartAsync();
+        var unit = await first.AddUnitAsync();
+        var user = await first.CreateUserAsync(Roles.CounterOfficer, unit.Code);
+        await using var second = await MotCuaApp.StartAsync(database: first.Database);
+
+        var login = await first.Anonymous.PostJsonAsync("/api/auth/login?useCookies=true", new LoginRequest(user.UserName, MotCuaApp.Password));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("motcua.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var me = await second.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(user.UserName, (await me.ReadAsync<MeResponse>()).UserName);
+    }
+
+    [Fact]
+    public async Task CookieApiPost_WithoutAntiforgeryToken_IsRefusedAndWithItAccepted()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var user = await app.CreateUserAsync(Roles.CounterOfficer, unit.Code);
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        using var browser = new HttpClient(handler) { BaseAddress = app.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostJsonAsync("/api/auth/login?useCookies=true", new LoginRequest(user.UserName, MotCuaApp.Password))).StatusCode);
+
+        var refused = await browser.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code));
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal("request.antiforgery", problem.GetProperty("code").GetString());
+
+        var token = await browser.GetFromJsonAsync<AntiforgeryResponse>("/api/auth/antiforgery", Platform.Json.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers") { Content = JsonContent.Create(DossierRequests.Birth(unit.Code), options: Platform.Json.Options) };
+        request.Headers.Add("RequestVerificationToken", token!.Token);
+        Assert.Equal(HttpStatusCode.Created, (await browser.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_CarrySecurityHeaders()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+
+        var response = await app.Anonymous.GetAsync("/api/public/dossiers/x?secret=y");
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Anonymise_ClosedDossiersPastRetention_RemovesIdentityAndKeepsTheRest()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var closed = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        await unit.Client.PostJsonAsync($"/api/dossiers/{closed.Number}/transitions", new TransitionRequest(DossierAction.Withdraw, "Công dân xin rút", closed.Version, null));
+        var open = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        app.Time.Advance(TimeSpan.FromDays(400));
+
+        var result = await app.WithDbAsync(db => AnonymiseDossiers.ExecuteAsync(365, dryRun: false, db, app.Time, default));
+
+        Assert.Equal(1, result.Anonymised);
+        var after = await (await unit.Client.GetAsync($"/api/dossiers/{closed.Number}")).ReadAsync<DossierResponse>();
+        Assert.Equal(Applicant.AnonymisedName, after.Applicant.FullName);
+        Assert.Equal("—", after.Applicant.CitizenId);
+        Assert.Null(after.Applicant.Phone);
+        Assert.Equal(DossierStatus.Withdrawn, after.Status);
+        var stillOpen = await (await unit.Client.GetAsync($"/api/dossiers/{open.Number}")).ReadAsync<DossierResponse>();
+        Assert.Equal("093080001234", stillOpen.Applicant.CitizenId);
+        Assert.Contains(await AuditAsync(app), a => a.Action == "privacy.anonymise" && a.Details!.StartsWith("1 dossiers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UsersAddCommand_PrintsAGeneratedPasswordThatSignsIn()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        using var output = new StringWriter();
+
+        var code = await Commands.RunAsync(app.Services, ["users", "add", "--user", "nguyenvana", "--name", "Nguyễn Văn A", "--role", "counter-officer", "--unit", unit.Code], output);
+
+        Assert.Equal(0, code);
+        var password = output.ToString().Split("Password: ")[1].Split(Environment.NewLine)[0].Trim();
+        Assert.Equal(16, password.Length);
+        var login = await app.Anonymous.PostJsonAsync("/api/auth/login", new LoginRequest("nguyenvana", password));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        using var bad = new StringWriter();
+        Assert.Equal(2, await Commands.RunAsync(app.Services, ["users", "add", "--user", "x", "--name", "X", "--role", "counter-officer"], bad));
+        Assert.Contains("--unit", bad.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<AuditEntryResponse>> AuditAsync(MotCuaApp app, string? action = null)
+    {
+        var page = await app.Client.GetFromJsonAsync<AuditPage>($"/api/audit?pageSize=500{(action is null ? string.Empty : "&action=" + action)}", Platform.Json.Options);
+        return [.. page!.Items];
+    }
+}
