@@ -70,6 +70,7 @@ run() { # name project [env...]
 }
 
 run domain tests/MotCua.Domain.Tests/MotCua.Domain.Tests.csproj
+run planning tests/MotCua.Planning.Tests/MotCua.Planning.Tests.csproj
 run web-sqlite tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj
 run web-postgres tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj "MOTCUA_TEST_POSTGRES=$POSTGRES"
 if [ -f tests/MotCua.Browser.Tests/MotCua.Browser.Tests.csproj ]; then

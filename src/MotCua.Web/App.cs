@@ -38,15 +38,27 @@ public static class App
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/", Policies.Staff);
+                o.Conventions.AllowAnonymousToFolder("/Citizens");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/Language");
+                o.Conventions.AllowAnonymousToPage("/Errors/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Resources.Strings)));
         services.AddRequestLocalization(o =>
         {
-            o.SetDefaultCulture("vi");
-            o.AddSupportedCultures(Localization.SupportedCultures);
-            o.AddSupportedUICultures(Localization.SupportedCultures);
+            o.SetDefaultCulture(Localization.CultureNames[0]);
+            o.AddSupportedCultures(Localization.CultureNames);
+            o.AddSupportedUICultures(Localization.CultureNames);
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
             o.RequestCultureProviders.Insert(2, new CustomRequestCultureProvider(http =>
-                Task.FromResult(http.User.FindFirst(StaffClaims.Culture)?.Value is { } c ? new ProviderCultureResult(c) : null)));
+                Task.FromResult(http.User.FindFirst(StaffClaims.Culture)?.Value is { } c ? new ProviderCultureResult(Localization.CultureNameOf(c)) : null)));
         });
         return builder;
     }
@@ -54,9 +66,19 @@ public static class App
     public static WebApplication UseMotCua(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers problem details; pages answer a friendly page that leaks nothing.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseSecurityHeaders();
+        app.UseStaticFiles();
         app.UseInputGuards();
         app.UseRouting();
         app.UseRateLimiter();
@@ -73,6 +95,10 @@ public static class App
         app.MapDossiersApi();
         app.MapPublicDossiersApi();
         app.MapAuditApi();
+        app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || http.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

@@ -7,6 +7,7 @@ namespace MotCua.Domain.Dossiers;
 /// <summary>What the receiving officer records when a dossier comes in.</summary>
 /// <param name="RecordedAt">When the citizen handed the papers in, for dossiers recorded earlier in the field (outreach, home visit); null means now.</param>
 /// <param name="NeedsVerification">Applies the procedure's extended time limit (e.g. a death registration that needs verification).</param>
+/// <param name="Papers">The papers handed in (their Vietnamese names as the catalogue lists them); null means every required paper.</param>
 public sealed record DossierIntake(
     Guid ClientId,
     Guid UnitId,
@@ -17,7 +18,8 @@ public sealed record DossierIntake(
     string LookupSecret,
     string ActorId,
     DateTimeOffset? RecordedAt = null,
-    bool NeedsVerification = false);
+    bool NeedsVerification = false,
+    IReadOnlyList<string>? Papers = null);
 
 /// <summary>A request to move a dossier, made by an officer against the version they saw.</summary>
 public sealed record DossierCommand(
@@ -25,7 +27,8 @@ public sealed record DossierCommand(
     int ExpectedVersion,
     string ActorId,
     string? Reason = null,
-    string? ToOfficerId = null);
+    string? ToOfficerId = null,
+    DateTimeOffset? PromisedAt = null);
 
 /// <summary>
 /// A dossier (hồ sơ) and its guarded state machine. The legal clock starts when the centre receives it, pauses while
@@ -49,10 +52,11 @@ public sealed class Dossier : IUnitOwned
         [DossierAction.ReturnResult] = ([DossierStatus.Processed], DossierStatus.ResultReturned),
         [DossierAction.Withdraw] = ([DossierStatus.NewlyRegistered, DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.AwaitingPayment], DossierStatus.Withdrawn),
         [DossierAction.Stop] = ([DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.AwaitingPayment], DossierStatus.Stopped),
+        [DossierAction.Apologise] = ([DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.AwaitingPayment], null),
     };
 
     private static readonly HashSet<DossierAction> ReasonRequired =
-        [DossierAction.Decline, DossierAction.RequestSupplement, DossierAction.Stop, DossierAction.Withdraw];
+        [DossierAction.Decline, DossierAction.RequestSupplement, DossierAction.Stop, DossierAction.Withdraw, DossierAction.Apologise];
 
     private readonly List<DossierEvent> _events = [];
 
@@ -95,6 +99,9 @@ public sealed class Dossier : IUnitOwned
     public TimeLimit TimeLimit { get; private set; }
 
     public bool NeedsVerification { get; private set; }
+
+    /// <summary>The papers handed in, as printed on the receipt.</summary>
+    public IReadOnlyList<string> PapersReceived { get; private set; } = [];
 
     /// <summary>The due date on the receipt (appointment slip).</summary>
     public DateTimeOffset? OriginalDueAt { get; private set; }
@@ -160,6 +167,20 @@ public sealed class Dossier : IUnitOwned
             throw new DomainRuleException("dossier.channel-not-allowed", $"Procedure {intake.Procedure.Code} cannot be filed through channel {intake.Channel}.");
         }
 
+        var required = version.Papers.Where(p => !p.Optional).Select(p => p.Name.Vi).ToList();
+        var papers = intake.Papers?.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList() ?? required;
+        var unknown = papers.Except(version.Papers.Select(p => p.Name.Vi)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainRuleException("dossier.paper-unknown", $"Procedure {intake.Procedure.Code} does not list these papers: {string.Join("; ", unknown)}.") { IsInvalidInput = true };
+        }
+
+        var missing = required.Except(papers).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException("dossier.papers-missing", $"A required paper is missing: {string.Join("; ", missing)}. Guide the citizen to complete the dossier before receiving it.");
+        }
+
         var limit = version.TimeLimit;
         if (intake.NeedsVerification)
         {
@@ -181,6 +202,7 @@ public sealed class Dossier : IUnitOwned
             RegisteredAt = at,
             TimeLimit = limit,
             NeedsVerification = intake.NeedsVerification,
+            PapersReceived = papers,
             LookupSecret = intake.LookupSecret,
             ReceivedBy = intake.ActorId,
             HandlerId = intake.ActorId,
@@ -251,6 +273,19 @@ public sealed class Dossier : IUnitOwned
             }
         }
 
+        if (command.Action == DossierAction.Apologise)
+        {
+            if (command.PromisedAt is not { } promised || promised <= now)
+            {
+                throw new DomainRuleException("dossier.promised-date-required", "An apology needs the new date promised to the citizen, in the future.") { IsInvalidInput = true };
+            }
+
+            if (EffectiveDueAt(now, calendar) is { } due && promised <= due)
+            {
+                throw new DomainRuleException("dossier.promised-before-due", "The new date must be after the due date; before it, no apology is needed.");
+            }
+        }
+
         var from = HandlerId;
         switch (command.Action)
         {
@@ -281,8 +316,17 @@ public sealed class Dossier : IUnitOwned
         }
 
         Version++;
-        return Record(command.Action, now, command.ActorId, reason, from, command.Action == DossierAction.HandOver ? toOfficer : HandlerId, DueAt);
+        var recorded = Record(command.Action, now, command.ActorId, reason, from, command.Action == DossierAction.HandOver ? toOfficer : HandlerId, DueAt);
+        if (command.Action == DossierAction.Apologise)
+        {
+            recorded.Promise(command.PromisedAt!.Value);
+        }
+
+        return recorded;
     }
+
+    /// <summary>The latest new date promised in an apology (form 04), if any.</summary>
+    public DateTimeOffset? PromisedAt => _events.LastOrDefault(e => e.Action == DossierAction.Apologise)?.PromisedAt;
 
     /// <summary>The due date with the supplement pause under way (if any) counted up to <paramref name="at"/>.</summary>
     public DateTimeOffset? EffectiveDueAt(DateTimeOffset at, WorkingCalendar calendar)

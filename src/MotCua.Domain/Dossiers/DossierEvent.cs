@@ -62,6 +62,11 @@ public sealed class DossierEvent : IUnitOwned
     /// <summary>The dossier's due date after this step (moves only when a supplement pause ends).</summary>
     public DateTimeOffset? DueAtAfter { get; private set; }
 
+    /// <summary>For an apology (form 04): the new date promised to the citizen.</summary>
+    public DateTimeOffset? PromisedAt { get; private set; }
+
+    internal void Promise(DateTimeOffset at) => PromisedAt = at;
+
     /// <summary>The step's timeliness against the due date in force when it happened (form 06).</summary>
     public Timeliness? StepTimeliness => DueAtAfter is { } due ? Deadline.Classify(At, due) : null;
 }

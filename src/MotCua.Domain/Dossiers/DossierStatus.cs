@@ -51,6 +51,9 @@ public enum DossierAction
     ReturnResult = 11,
     Withdraw = 12,
     Stop = 13,
+
+    /// <summary>A late (or soon late) dossier: the centre apologises and promises a new date (form 04). The legal due date does not move.</summary>
+    Apologise = 14,
 }
 
 public static class DossierStatusRules

@@ -42,6 +42,10 @@ public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvid
 
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Units;
+using MotCua.Web.Data;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -24,6 +25,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.ReceivedBy).HasMaxLength(64);
         b.Property(d => d.HandlerId).HasMaxLength(64);
         b.Property(d => d.Version).IsConcurrencyToken();
+        b.Property(d => d.PapersReceived).HasConversion(new JsonColumnConverter<IReadOnlyList<string>>(), new JsonColumnComparer<IReadOnlyList<string>>());
         b.OwnsOne(d => d.Applicant, a =>
         {
             a.Property(x => x.CitizenId).HasColumnName("ApplicantCitizenId");
@@ -42,6 +44,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Navigation(d => d.Applicant).IsRequired();
         b.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_events");
+        b.Ignore(d => d.PromisedAt);
     }
 }
 

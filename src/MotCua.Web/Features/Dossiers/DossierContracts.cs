@@ -7,6 +7,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// <param name="Unit">Optional: the receiving unit's code, which must be the signed-in officer's own unit.</param>
 /// <param name="ReceivedAt">Only for outreach and home-visit dossiers recorded earlier in the field: ISO 8601 with offset, never in the future.</param>
 /// <param name="NeedsVerification">Applies the procedure's extended time limit (e.g. death registration needing verification).</param>
+/// <param name="Papers">The papers handed in, by their Vietnamese names in the catalogue; omitted means every required paper.</param>
 public sealed record ReceiveDossierRequest(
     Guid? ClientId,
     string? Procedure,
@@ -14,13 +15,16 @@ public sealed record ReceiveDossierRequest(
     Channel? Channel,
     ApplicantRequest? Applicant,
     string? ReceivedAt,
-    bool NeedsVerification = false);
+    bool NeedsVerification = false,
+    IReadOnlyList<string>? Papers = null);
 
-public sealed record ApplicantRequest(string? CitizenId, string? FullName, string? Phone, string? Address, Guid? HamletId);
+/// <param name="Consent">The person consented to the processing of their data (required for assisted services without a legal basis).</param>
+public sealed record ApplicantRequest(string? CitizenId, string? FullName, string? Phone, string? Address, Guid? HamletId, bool? Consent = null);
 
 /// <param name="Version">The dossier version the officer saw; a stale one answers 409.</param>
 /// <param name="ToOfficer">For handOver: the officer who takes the dossier.</param>
-public sealed record TransitionRequest(DossierAction? Action, string? Reason, int? Version, string? ToOfficer);
+/// <param name="PromisedAt">For apologise: the new date promised to the citizen (ISO 8601 with offset).</param>
+public sealed record TransitionRequest(DossierAction? Action, string? Reason, int? Version, string? ToOfficer, string? PromisedAt = null);
 
 public sealed record ApplicantResponse(string CitizenId, string FullName, string? Phone, string? Address, Guid? HamletId);
 
@@ -35,7 +39,8 @@ public sealed record DossierEventResponse(
     string? ToOfficer,
     string? Reason,
     DateTimeOffset? DueAtAfter,
-    Timeliness? StepTimeliness);
+    Timeliness? StepTimeliness,
+    DateTimeOffset? PromisedAt = null);
 
 public sealed record DossierResponse(
     string Number,

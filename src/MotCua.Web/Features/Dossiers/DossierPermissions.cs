@@ -21,6 +21,7 @@ public static class DossierPermissions
         [DossierAction.ReturnResult] = [Roles.CounterOfficer, Roles.CentreLeader],
         [DossierAction.Withdraw] = [Roles.CounterOfficer, Roles.CentreLeader],
         [DossierAction.Stop] = [Roles.Specialist, Roles.CentreLeader],
+        [DossierAction.Apologise] = [Roles.CounterOfficer, Roles.Specialist, Roles.CentreLeader],
     };
 
     public static bool May(ClaimsPrincipal user, DossierAction action)

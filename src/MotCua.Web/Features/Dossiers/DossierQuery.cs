@@ -103,7 +103,7 @@ public static class DossierQuery
                 : new ApplicantResponse(d.Applicant.MaskedCitizenId, d.Applicant.MaskedName, d.Applicant.MaskedPhone, null, d.Applicant.HamletId),
             [.. DossierPermissions.AllowedFor(d, user)],
             [.. d.Events.OrderBy(e => e.Sequence).Select(e => new DossierEventResponse(
-                e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness))]);
+                e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness, Local(e.PromisedAt)))]);
     }
 
     public static DateTimeOffset Local(DateTimeOffset at) => WorkingCalendar.ToLocal(at);

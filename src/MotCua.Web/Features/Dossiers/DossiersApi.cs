@@ -148,7 +148,7 @@ public static class DossiersApi
         var errors = new ValidationErrors();
         if (request?.Action is not { } action || action is DossierAction.Register or DossierAction.Receive || !Enum.IsDefined(action))
         {
-            errors.Add("action", "The action is required: accept, decline, startProcessing, handOver, requestSupplement, supplementReceived, requestPayment, paymentReceived, complete, returnResult, withdraw or stop.");
+            errors.Add("action", "The action is required: accept, decline, startProcessing, handOver, requestSupplement, supplementReceived, requestPayment, paymentReceived, complete, returnResult, withdraw, stop or apologise.");
         }
 
         if (request?.Version is not { } version || version < 1)
@@ -159,6 +159,19 @@ public static class DossiersApi
         if (request?.ToOfficer?.Length > 64)
         {
             errors.Add("toOfficer", "The officer id is at most 64 characters.");
+        }
+
+        DateTimeOffset? promised = null;
+        if (request?.PromisedAt is not null)
+        {
+            if (QueryValues.TryParseInstant(request.PromisedAt, out var p))
+            {
+                promised = p;
+            }
+            else
+            {
+                errors.Add("promisedAt", "promisedAt is an ISO 8601 instant with an offset.");
+            }
         }
 
         if (errors.Any)
@@ -176,7 +189,7 @@ public static class DossiersApi
             return Problems.Result(StatusCodes.Status403Forbidden, "Not your step", $"Your role does not take the action {EnumText.Of(request.Action.Value)}.", "dossier.action-not-permitted");
         }
 
-        var command = new DossierCommand(request.Action.Value, request.Version!.Value, Actor.Of(http), request.Reason, request.ToOfficer);
+        var command = new DossierCommand(request.Action.Value, request.Version!.Value, Actor.Of(http), request.Reason, request.ToOfficer, promised);
         var dossier = await TransitionDossier.ExecuteAsync(n, command, db, time, ct);
         return dossier is null
             ? Problems.NotFound($"No dossier has the number '{number}'.")

@@ -26,7 +26,12 @@ public static class ReceiveDossier
         Channel Channel,
         DateTimeOffset? RecordedAt,
         bool NeedsVerification,
-        string ActorId);
+        string ActorId,
+        IReadOnlyList<string>? Papers = null,
+        IReadOnlyList<Scan>? Scans = null);
+
+    /// <summary>A scanned paper uploaded with the intake.</summary>
+    public sealed record Scan(string FileName, byte[] Bytes);
 
     public sealed record Outcome(Dossier Dossier, bool Created);
 
@@ -73,17 +78,23 @@ public static class ReceiveDossier
             }
         }
 
-        var applicant = ValidateApplicant(request.Applicant, WorkingCalendar.LocalDate(now).Year, errors);
+        var applicant = ValidateApplicant(request.Applicant, now, errors);
         if (errors.Any)
         {
             return null;
         }
 
+        if (request.Papers is { Count: > 50 } || request.Papers?.Any(p => p is null || p.Length > 500) == true)
+        {
+            errors.Add("papers", "At most 50 papers, each named in at most 500 characters.");
+            return null;
+        }
+
         return new Input(request.ClientId!.Value, request.Unit!.Trim(), request.Procedure!.Trim().ToUpperInvariant(), applicant!, request.Channel!.Value,
-            recordedAt, request.NeedsVerification, actorId);
+            recordedAt, request.NeedsVerification, actorId, request.Papers);
     }
 
-    public static Applicant? ValidateApplicant(ApplicantRequest? a, int currentYear, ValidationErrors errors)
+    public static Applicant? ValidateApplicant(ApplicantRequest? a, DateTimeOffset now, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (a is null)
@@ -96,7 +107,7 @@ public static class ReceiveDossier
         {
             errors.Add("applicant.citizenId", idError ?? "Invalid citizen ID.");
         }
-        else if (id.BirthYear > currentYear || id.BirthYear < currentYear - 130)
+        else if (id.BirthYear > WorkingCalendar.LocalDate(now).Year || id.BirthYear < WorkingCalendar.LocalDate(now).Year - 130)
         {
             errors.Add("applicant.citizenId", $"Digits 4–6 give a birth year of {id.BirthYear}, which is not possible.");
         }
@@ -121,7 +132,9 @@ public static class ReceiveDossier
             return null;
         }
 
-        return errors.Try("applicant.fullName", () => new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId));
+        return errors.Try("applicant.fullName", () => a.Consent == true
+            ? new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId, PersonalDataBasis.Consent, now)
+            : new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId));
     }
 
     public static async Task<Outcome> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, CancellationToken ct)
@@ -148,6 +161,11 @@ public static class ReceiveDossier
         var calendar = await db.LoadCalendarAsync(unit.Id, ct);
         var now = time.GetUtcNow();
         var day = WorkingCalendar.LocalDate(input.RecordedAt ?? now);
+        if (procedure.VersionOn(day)?.TimeLimit.Kind == TimeLimitKind.None && input.Applicant.Basis != PersonalDataBasis.Consent)
+        {
+            // An assisted service (e.g. help opening a bank account) is not a procedure the law requires: it needs consent.
+            throw new DomainRuleException("dossier.consent-required", "This assisted service needs the person's consent to record their data.");
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -155,10 +173,19 @@ public static class ReceiveDossier
             var sequence = await DossierNumbers.ReserveAsync(db, unit.Id, day, 1, ct);
             var dossier = Dossier.Receive(
                 new DossierIntake(input.ClientId, unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, input.Applicant, input.Channel,
-                    NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification),
+                    NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification, input.Papers),
                 now,
                 calendar);
             db.Dossiers.Add(dossier);
+            foreach (var scan in input.Scans ?? [])
+            {
+                var name = ScanFiles.CleanName(scan.FileName);
+                var (type, hash) = ScanFiles.Check(name, scan.Bytes);
+                var attachment = new Attachment(dossier.Id, unit.Id, name, type, scan.Bytes.Length, hash, now, input.ActorId);
+                db.Attachments.Add(attachment);
+                db.AttachmentContents.Add(new AttachmentContent { Id = attachment.Id, Bytes = scan.Bytes });
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new Outcome(dossier, true);

@@ -15,7 +15,7 @@ internal static class AuditCapture
 
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "LookupSecret", "AuthenticatorKey"];
 
-    private static readonly HashSet<Type> Ignored = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(DossierSequence)];
+    private static readonly HashSet<Type> Ignored = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(DossierSequence), typeof(AttachmentContent)];
 
     public static List<AuditEntry> Capture(ChangeTracker tracker, CallerContext caller, DateTimeOffset now)
     {

@@ -43,6 +43,7 @@ public static class StaffClaims
 {
     public const string Unit = "motcua:unit";
     public const string UnitCode = "motcua:unit_code";
+    public const string UnitName = "motcua:unit_name";
     public const string Province = "motcua:province";
     public const string FullName = "motcua:name";
     public const string Culture = "motcua:culture";

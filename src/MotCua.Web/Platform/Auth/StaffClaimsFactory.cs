@@ -18,11 +18,12 @@ internal sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManag
         identity.AddClaim(new Claim(StaffClaims.Culture, user.Culture));
         if (user.UnitId is { } unitId)
         {
-            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Code, u.ProvinceCode }).SingleOrDefaultAsync();
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Code, u.Name, u.ProvinceCode }).SingleOrDefaultAsync();
             identity.AddClaim(new Claim(StaffClaims.Unit, unitId.ToString()));
             if (unit is not null)
             {
                 identity.AddClaim(new Claim(StaffClaims.UnitCode, unit.Code));
+                identity.AddClaim(new Claim(StaffClaims.UnitName, unit.Name));
                 identity.AddClaim(new Claim(StaffClaims.Province, unit.ProvinceCode));
             }
         }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Data;
+using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
+using MotCua.Web.Resources;
+
+namespace MotCua.Web.Features.Account;
+
+[EnableRateLimiting(AuthApi.SignInRateLimit)]
+public sealed class LoginModel(SignInManager<StaffUser> signIn, MotCuaDb db, CallerContext caller, IStringLocalizer<Strings> t) : PageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password) || UserName.Length > 256 || Password.Length > 256)
+        {
+            Error = t["Login.Required"];
+            return Page();
+        }
+
+        var name = UserName.Trim();
+        var result = await signIn.PasswordSignInAsync(name, Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(name);
+        caller.ActorId = user?.Id ?? "anonymous";
+        caller.ActorName = name;
+        db.Audit(result.Succeeded ? "auth.signin" : result.IsLockedOut ? "auth.locked-out" : "auth.signin-failed", "StaffUser", user?.Id, "page");
+        await db.SaveChangesAsync(ct);
+        if (!result.Succeeded)
+        {
+            Error = result.IsLockedOut ? t["Login.LockedOut"] : t["Login.Failed"];
+            return Page();
+        }
+
+        // The interface speaks the language the officer chose last time, on any computer.
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Localization.CultureNameOf(user!.Culture))),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Domain;
+using MotCua.Domain.Calendar;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
+using MotCua.Web.Resources;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>The dossier page: applicant, papers, scans, timeline, due date and how it was computed, and the actions allowed now.</summary>
+[Authorize(Policy = Policies.ReadDossiers)]
+public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<Strings> t) : PageModel
+{
+    public DossierSheet Sheet { get; private set; } = null!;
+
+    public bool FullPersonalData { get; private set; }
+
+    public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
+
+    public IReadOnlyList<(string Id, string Name, string Role)> Colleagues { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, ct))
+        {
+            return NotFound();
+        }
+
+        if (FullPersonalData)
+        {
+            db.Audit("personal-data.read", nameof(Dossier), Sheet.Dossier.Id.ToString(), Sheet.Dossier.Number.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostActAsync(string number, DossierAction action, int version, string? reason, string? toOfficer, string? promisedAt, CancellationToken ct)
+    {
+        if (!DossierNumber.TryParse(number, out var n))
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, Policies.ProcessDossiers)).Succeeded || !DossierPermissions.May(User, action))
+        {
+            return Forbid();
+        }
+
+        DateTimeOffset? promised = null;
+        if (!string.IsNullOrWhiteSpace(promisedAt))
+        {
+            if (DateOnly.TryParseExact(promisedAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                promised = WorkingCalendar.At(date, new TimeOnly(17, 0));
+            }
+        }
+
+        try
+        {
+            var dossier = await TransitionDossier.ExecuteAsync(n, new DossierCommand(action, version, Actor.Of(HttpContext), reason, toOfficer, promised), db, time, ct);
+            if (dossier is null)
+            {
+                return NotFound();
+            }
+
+            TempData["Notice"] = string.Format(CultureInfo.CurrentCulture, t["Details.Done"], t[$"Action.{action}"]);
+            var form = FormAfter(action);
+            return Redirect(form is null ? $"/dossiers/{number}" : $"/dossiers/{number}/forms/{form}");
+        }
+        catch (DomainRuleException ex)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(number, ct);
+            Error = ex.IsConflict ? t["Details.Conflict"] : t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"];
+            Response.StatusCode = ex.IsConflict ? StatusCodes.Status409Conflict : ex.IsInvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(number, ct);
+            Error = t["Details.Conflict"];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    /// <summary>The form the citizen should be given after an action, if any.</summary>
+    public static string? FormAfter(DossierAction action) => action switch
+    {
+        DossierAction.RequestSupplement => "supplement",
+        DossierAction.Decline => "refusal",
+        DossierAction.Apologise => "apology",
+        DossierAction.Stop => "stopped",
+        _ => null,
+    };
+
+    private async Task<bool> LoadAsync(string number, CancellationToken ct)
+    {
+        if (!DossierNumber.TryParse(number, out var n))
+        {
+            return false;
+        }
+
+        var sheet = await DossierSheetQuery.LoadAsync(n, db, time, Localization.Culture(), ct);
+        if (sheet is null)
+        {
+            return false;
+        }
+
+        Sheet = sheet;
+        FullPersonalData = (await authorization.AuthorizeAsync(User, Policies.FullPersonalData)).Succeeded;
+        Actions = [.. DossierPermissions.AllowedFor(sheet.Dossier, User)];
+        if (Actions.Contains(DossierAction.HandOver))
+        {
+            var users = await db.Users.AsNoTracking().Where(u => u.UnitId == sheet.Dossier.UnitId && u.Id != sheet.Dossier.HandlerId)
+                .Select(u => new { u.Id, u.FullName, Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToList() })
+                .ToListAsync(ct);
+            Colleagues = [.. users
+                .Where(u => u.Roles.Any(r => r is Roles.Specialist or Roles.CounterOfficer or Roles.CentreLeader))
+                .Select(u => (u.Id, u.FullName, u.Roles.First(r => r is Roles.Specialist or Roles.CounterOfficer or Roles.CentreLeader)!))
+                .OrderBy(u => u.Item3 == Roles.Specialist ? 0 : 1).ThenBy(u => u.FullName)];
+        }
+
+        return true;
+    }
+}

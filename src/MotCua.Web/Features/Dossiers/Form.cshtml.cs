@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Platform;
+using MotCua.Web.Platform.Auth;
+using MotCua.Web.Platform.Printing;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>A dossier's printable form (01–06) as print-ready HTML, and the same form as a PDF.</summary>
+[Authorize(Policy = Policies.FullPersonalData)]
+public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration) : PageModel
+{
+    public string Number { get; private set; } = string.Empty;
+
+    public string Kind { get; private set; } = string.Empty;
+
+    public PrintedForm Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string number, string kind, CancellationToken ct)
+    {
+        var pdf = kind.EndsWith(".pdf", StringComparison.Ordinal);
+        Kind = pdf ? kind[..^4] : kind;
+        if (!DossierForms.Kinds.Contains(Kind) || !DossierNumber.TryParse(number, out var n))
+        {
+            return NotFound();
+        }
+
+        var sheet = await DossierSheetQuery.LoadAsync(n, db, time, Localization.Culture(), ct);
+        var form = sheet is null ? null : DossierForms.Build(Kind, sheet, LookupUrl(sheet.Dossier));
+        if (sheet is null || form is null)
+        {
+            return NotFound();
+        }
+
+        Number = number;
+        Form = form;
+        db.Audit(pdf ? "export" : "personal-data.read", nameof(Dossier), sheet.Dossier.Id.ToString(), $"{number} form {Kind}{(pdf ? ".pdf" : string.Empty)}");
+        await db.SaveChangesAsync(ct);
+        return pdf ? File(PdfFormRenderer.Render(form), "application/pdf", $"{number}-{Kind}.pdf") : Page();
+    }
+
+    /// <summary>The address the receipt's QR code opens: the public lookup with the dossier's secret.</summary>
+    private string LookupUrl(Dossier d)
+    {
+        var baseUrl = configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+        return $"{baseUrl}/tra-cuu/{d.Number}?secret={d.LookupSecret}";
+    }
+}

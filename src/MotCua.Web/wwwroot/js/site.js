@@ -1,0 +1,92 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Selects marked data-autosubmit submit their form when changed (the language switch, filters).
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit(); });
+  });
+
+  // Print buttons.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
+  // Procedure picker: typing filters the options of the select beside it, ignoring accents.
+  var fold = function (s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
+  };
+  document.querySelectorAll("input[data-filter-for]").forEach(function (input) {
+    var select = document.getElementById(input.getAttribute("data-filter-for"));
+    if (!select) { return; }
+    var options = Array.prototype.slice.call(select.options);
+    input.addEventListener("input", function () {
+      var term = fold(input.value.trim());
+      var first = null;
+      options.forEach(function (o) {
+        var match = !term || fold(o.text).indexOf(term) >= 0 || o.value.indexOf(term) === 0;
+        o.hidden = !match;
+        if (match && !first && o.value) { first = o; }
+      });
+      if (first) { select.value = first.value; }
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); select.form.submit(); }
+    });
+  });
+
+  // Citizen ID: 12 digits, with a hint as the officer types.
+  document.querySelectorAll("input[data-cccd]").forEach(function (input) {
+    var hint = document.getElementById(input.getAttribute("aria-describedby").split(" ")[0]);
+    var update = function () {
+      var digits = input.value.replace(/\D/g, "");
+      if (digits !== input.value) { input.value = digits; }
+      input.setAttribute("aria-invalid", digits.length > 0 && digits.length !== 12 ? "true" : "false");
+      if (hint) { hint.textContent = digits.length + "/12"; }
+    };
+    input.addEventListener("input", update);
+    update();
+  });
+
+  // Show the field-time input only for channels recorded in the field.
+  document.querySelectorAll("[data-field-time]").forEach(function (block) {
+    var radios = document.querySelectorAll("input[name='Input.Channel']");
+    var update = function () {
+      var checked = document.querySelector("input[name='Input.Channel']:checked");
+      block.hidden = !(checked && (checked.value === "Outreach" || checked.value === "HomeVisit"));
+    };
+    radios.forEach(function (r) { r.addEventListener("change", update); });
+    update();
+  });
+
+  // Confirm before actions that end a dossier.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); }
+    });
+  });
+
+  // Scan a receipt's QR code with the phone camera where the browser can (BarcodeDetector).
+  var scan = document.getElementById("scan-qr");
+  if (scan && "BarcodeDetector" in window && navigator.mediaDevices) {
+    scan.hidden = false;
+    scan.addEventListener("click", function () {
+      var video = document.getElementById("scan-video");
+      var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+        video.hidden = false;
+        video.srcObject = stream;
+        video.play();
+        var tick = function () {
+          detector.detect(video).then(function (codes) {
+            if (codes.length && codes[0].rawValue.indexOf(location.origin) === 0) {
+              stream.getTracks().forEach(function (t) { t.stop(); });
+              location.href = codes[0].rawValue;
+            } else { requestAnimationFrame(tick); }
+          }).catch(function () { requestAnimationFrame(tick); });
+        };
+        tick();
+      }).catch(function () { scan.hidden = true; });
+    });
+  }
+})();
