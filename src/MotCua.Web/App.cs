@@ -38,7 +38,11 @@ public static class App
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
+
+        // Vietnamese text goes into pages as characters, not numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

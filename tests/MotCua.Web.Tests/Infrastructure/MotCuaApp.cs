@@ -65,7 +65,7 @@ public sealed class MotCuaApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an account and returns a client signed in with its bearer token.</summary>
-    public async Task<TestUser> CreateUserAsync(string role, string? unitCode = null, string? province = null)
+    public async Task<TestUser> CreateUserAsync(string role, string? unitCode = null, string? province = null, string? fullName = null)
     {
         var userName = $"{role}-{Guid.NewGuid():N}"[..32];
         var user = await WithDbAsync(async db =>
@@ -73,7 +73,7 @@ public sealed class MotCuaApp : WebApplicationFactory<Program>
             using var scope = Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             Guid? unitId = unitCode is null ? null : await db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync();
-            var u = new StaffUser { UserName = userName, FullName = $"Cán bộ {role}", UnitId = unitId, ProvinceCode = province };
+            var u = new StaffUser { UserName = userName, FullName = fullName ?? $"Cán bộ {role}", UnitId = unitId, ProvinceCode = province };
             var created = await users.CreateAsync(u, Password);
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(u, role);

@@ -50,7 +50,16 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, MotCuaDb db, Cal
             return Page();
         }
 
-        // The interface speaks the language the officer chose last time, on any computer.
+        // A language picked on the sign-in page is the officer's choice from now on; otherwise the interface speaks the
+        // language they chose last time, on any computer.
+        var picked = Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName) ? Localization.Culture() : null;
+        if (picked is not null && picked != user!.Culture)
+        {
+            user.Culture = picked;
+            await signIn.UserManager.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Localization.CultureNameOf(user!.Culture))),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });

@@ -86,7 +86,7 @@ public static class DossierForms
         var d = s.Dossier;
         var fields = new List<FormField>(ApplicantFields(s))
         {
-            new("Nội dung yêu cầu giải quyết", $"{s.ProcedureName} ({d.ProcedureCode})"),
+            new("Nội dung yêu cầu giải quyết", $"{s.ProcedureNames.Vi} ({d.ProcedureCode})"),
         };
         var timing = new List<FormField>
         {
@@ -120,7 +120,7 @@ public static class DossierForms
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} tiếp nhận hồ sơ của:"),
                 new FormFields(ApplicantFields(s)[..2]),
-                new FormFields([new("Nội dung yêu cầu giải quyết", $"{s.ProcedureName} ({d.ProcedureCode})")]),
+                new FormFields([new("Nội dung yêu cầu giải quyết", $"{s.ProcedureNames.Vi} ({d.ProcedureCode})")]),
                 new FormParagraph("Sau khi xem xét thành phần hồ sơ, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"),
                 new FormList(null, SplitLines(e.Reason)),
                 new FormParagraph("Thời gian chờ Ông/Bà bổ sung hồ sơ không tính vào thời hạn giải quyết. Nếu có vướng mắc, xin liên hệ Trung tâm để được hướng dẫn."),
@@ -138,7 +138,7 @@ public static class DossierForms
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} nhận được hồ sơ của:"),
                 new FormFields(ApplicantFields(s)[..2]),
-                new FormFields([new("Nội dung yêu cầu giải quyết", $"{s.ProcedureName} ({d.ProcedureCode})")]),
+                new FormFields([new("Nội dung yêu cầu giải quyết", $"{s.ProcedureNames.Vi} ({d.ProcedureCode})")]),
                 new FormParagraph("Sau khi nghiên cứu, căn cứ quy định của pháp luật, Trung tâm từ chối tiếp nhận hồ sơ với lý do cụ thể như sau:"),
                 new FormList(null, SplitLines(e.Reason), Numbered: false),
                 new FormParagraph("Xin thông báo để Ông/Bà biết và thực hiện."),
@@ -154,7 +154,7 @@ public static class DossierForms
             "Mẫu số 04", PaperSize.A5, Issuer(s.Unit), Motto, PlaceAndDate(s.Unit, e.At),
             "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", $"Mã hồ sơ: {d.Number}",
             [
-                new FormParagraph($"Ngày {Vi(d.ReceivedAt)}, Trung tâm Phục vụ hành chính công {s.Unit.Name} tiếp nhận hồ sơ đề nghị {s.ProcedureName} của Ông/Bà {d.Applicant.FullName}."),
+                new FormParagraph($"Ngày {Vi(d.ReceivedAt)}, Trung tâm Phục vụ hành chính công {s.Unit.Name} tiếp nhận hồ sơ đề nghị {s.ProcedureNames.Vi} của Ông/Bà {d.Applicant.FullName}."),
                 new FormParagraph($"Thời gian hẹn trả kết quả giải quyết hồ sơ: {HourAndDate(d.DueAt)}."),
                 new FormParagraph("Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết xong. Lý do:"),
                 new FormList(null, SplitLines(e.Reason), Numbered: false),
@@ -173,7 +173,7 @@ public static class DossierForms
             "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", $"Mã hồ sơ: {d.Number}",
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} thông báo dừng giải quyết hồ sơ:"),
-                new FormFields([.. ApplicantFields(s)[..2], new("Nội dung yêu cầu giải quyết", $"{s.ProcedureName} ({d.ProcedureCode})"), new("Ngày tiếp nhận", Vi(d.ReceivedAt))]),
+                new FormFields([.. ApplicantFields(s)[..2], new("Nội dung yêu cầu giải quyết", $"{s.ProcedureNames.Vi} ({d.ProcedureCode})"), new("Ngày tiếp nhận", Vi(d.ReceivedAt))]),
                 new FormParagraph("Lý do dừng giải quyết:"),
                 new FormList(null, SplitLines(e.Reason), Numbered: false),
                 new FormParagraph("Ông/Bà được nhận lại hồ sơ đã nộp tại Trung tâm."),
@@ -202,7 +202,7 @@ public static class DossierForms
             "Mẫu số 06", PaperSize.A5, Issuer(s.Unit), Motto, null,
             "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", $"Mã hồ sơ: {d.Number}",
             [
-                new FormFields([new("Tên thủ tục", s.ProcedureName), new("Người nộp", d.Applicant.FullName), new("Ngày nhận", HourAndDate(d.ReceivedAt)), new("Hạn giải quyết", HourAndDate(d.DueAt))]),
+                new FormFields([new("Tên thủ tục", s.ProcedureNames.Vi), new("Người nộp", d.Applicant.FullName), new("Ngày nhận", HourAndDate(d.ReceivedAt)), new("Hạn giải quyết", HourAndDate(d.DueAt))]),
                 new FormTable(["Bên giao", "Bên nhận", "Thời gian giao, nhận", "Nội dung", "Kết quả", "Ghi chú"], rows, [1.3f, 1.3f, 1.4f, 1.1f, 0.8f, 1.1f]),
             ],
             null,

@@ -13,7 +13,8 @@ public sealed record DossierSheet(
     Dossier Dossier,
     Unit Unit,
     string ProvinceName,
-    string ProcedureName,
+    LocalizedText ProcedureNames,
+    string Culture,
     ProcedureVersion Version,
     string? HamletName,
     IReadOnlyDictionary<string, string> OfficerNames,
@@ -21,6 +22,9 @@ public sealed record DossierSheet(
     WorkingCalendar Calendar,
     DateTimeOffset Now)
 {
+    /// <summary>The procedure's name in the reader's language.</summary>
+    public string ProcedureName => ProcedureNames.For(Culture);
+
     public string Officer(string? id) => id is null ? "—" : OfficerNames.GetValueOrDefault(id, id switch
     {
         Platform.Actor.Citizen => "Công dân",
@@ -87,6 +91,6 @@ public static class DossierSheetQuery
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DossierId == dossier.Id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
         var calendar = await db.LoadCalendarAsync(dossier.UnitId, ct);
-        return new DossierSheet(dossier, unit, province, procedure.Name.For(culture), version, hamlet, names, attachments, calendar, time.GetUtcNow());
+        return new DossierSheet(dossier, unit, province, procedure.Name, culture, version, hamlet, names, attachments, calendar, time.GetUtcNow());
     }
 }

@@ -60,9 +60,12 @@
   });
 
   // Confirm before actions that end a dossier.
+  // (Razor always writes data-* attributes, so an empty one means no confirmation.)
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    var question = form.getAttribute("data-confirm");
+    if (!question) { return; }
     form.addEventListener("submit", function (e) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); }
+      if (!window.confirm(question)) { e.preventDefault(); }
     });
   });
 

@@ -300,6 +300,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PapersReceived")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -392,6 +396,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("FromStatus")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PromisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -533,6 +540,64 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("CalendarYears");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttachmentContents");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
@@ -847,6 +912,24 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+                {
+                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Dossiers.AttachmentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -289,6 +289,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PapersReceived")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT");
 
@@ -381,6 +385,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("FromStatus")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PromisedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -522,6 +529,64 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("CalendarYears");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AttachmentContents");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
@@ -834,6 +899,24 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+                {
+                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Dossiers.AttachmentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

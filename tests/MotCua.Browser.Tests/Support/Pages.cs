@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+
+namespace MotCua.Browser.Tests.Support;
+
+/// <summary>One object per page: the selectors live here, the tests read like the officer's work.</summary>
+public sealed class LoginPage(IPage page)
+{
+    public async Task SignInAsync(string userName, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await Navigation.ByClickAsync(page, "main button[type=submit]");
+    }
+
+    public async Task SignOutAsync()
+    {
+        await page.ClickAsync("header form[action='/logout'] button");
+        await page.WaitForURLAsync("**/login");
+    }
+
+    public async Task SwitchLanguageAsync(string language)
+    {
+        await page.SelectOptionAsync("#culture", language);
+        await page.WaitForFunctionAsync($"() => document.documentElement.lang === '{language}'");
+    }
+}
+
+public sealed class IntakePage(IPage page)
+{
+    public async Task ChooseProcedureAsync(string search)
+    {
+        await page.GotoAsync("/intake");
+        await page.FillAsync("#procedure-filter", search);
+        await page.PressAsync("#procedure-filter", "Enter");
+        await page.WaitForSelectorAsync("input[name='Input.Papers']");
+    }
+
+    public async Task TickAllPapersAsync()
+    {
+        foreach (var box in await page.QuerySelectorAllAsync("input[name='Input.Papers']"))
+        {
+            await box.CheckAsync();
+        }
+    }
+
+    public async Task FillApplicantAsync(string citizenId, string name, string phone, string address)
+    {
+        await page.FillAsync("#cccd", citizenId);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#phone", phone);
+        await page.FillAsync("#address", address);
+        await page.SelectOptionAsync("#hamlet", new SelectOptionValue { Index = 1 });
+    }
+
+    /// <summary>Confirms and returns the dossier number from the receipt page it lands on.</summary>
+    public async Task<string> ConfirmAsync()
+    {
+        await page.ClickAsync("button.btn.big[type=submit]");
+        await page.WaitForURLAsync("**/forms/receipt");
+        return new Uri(page.Url).AbsolutePath.Split('/')[2];
+    }
+}
+
+public sealed class DossierPage(IPage page)
+{
+    public Task OpenAsync(string number) => page.GotoAsync($"/dossiers/{number}");
+
+    public async Task HandOverAsync(string toUserId)
+    {
+        await page.SelectOptionAsync("#to-HandOver", toUserId);
+        await SubmitAsync("HandOver");
+    }
+
+    public async Task ActAsync(string action, string? reason = null)
+    {
+        if (reason is not null)
+        {
+            await page.FillAsync($"#reason-{action}", reason);
+        }
+
+        await SubmitAsync(action);
+    }
+
+    public Task<string> StatusAsync() => page.InnerTextAsync("main .badge.status");
+
+    private Task SubmitAsync(string action) => Navigation.ByClickAsync(page, $"form:has(#act-{action}) button[type=submit]");
+}
+
+public static class Navigation
+{
+    /// <summary>Clicks and waits for the page that the form post leads to.</summary>
+    /// <remarks>
+    /// WaitForURL, which Playwright recommends instead, cannot tell a post-redirect-get back to the same address from
+    /// no navigation at all, so the older call is kept here on purpose.
+    /// </remarks>
+    public static async Task ByClickAsync(IPage page, string selector)
+    {
+#pragma warning disable CS0612
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync(selector));
+#pragma warning restore CS0612
+    }
+}
