@@ -69,6 +69,18 @@ public sealed class CounterToCitizenTests(BrowserFixture browser)
         var lookupUrl = (await Ui.RunAsync("zbarimg", "--raw", "-q", qrImage)).Trim();
         Assert.StartsWith(new Uri(app.BaseAddress, $"/tra-cuu/{number}?secret=").ToString(), lookupUrl, StringComparison.Ordinal);
 
+        // The PDF download of the same form embeds its Noto font and carries the same text and QR code.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href$='/forms/receipt.pdf']"));
+        var ownPdf = Path.Combine(Ui.Artifacts, $"receipt-download-{language}.pdf");
+        await download.SaveAsAsync(ownPdf);
+        var ownText = await Ui.RunAsync("pdftotext", ownPdf, "-");
+        Assert.Contains(number, ownText, StringComparison.Ordinal);
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", ownText, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Văn Hoà", ownText, StringComparison.Ordinal);
+        Assert.Contains("NotoSans", await Ui.RunAsync("pdffonts", ownPdf), StringComparison.Ordinal);
+        await Ui.RunAsync("pdftoppm", "-r", "200", "-png", "-singlefile", ownPdf, Path.Combine(Ui.Artifacts, $"receipt-download-{language}"));
+        Assert.Equal(lookupUrl, (await Ui.RunAsync("zbarimg", "--raw", "-q", Path.Combine(Ui.Artifacts, $"receipt-download-{language}.png"))).Trim());
+
         // It goes to the specialist.
         var dossier = new DossierPage(page);
         await dossier.OpenAsync(number);

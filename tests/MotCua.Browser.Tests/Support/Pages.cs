@@ -68,12 +68,14 @@ public sealed class DossierPage(IPage page)
 
     public async Task HandOverAsync(string toUserId)
     {
+        await ExpandAsync("HandOver");
         await page.SelectOptionAsync("#to-HandOver", toUserId);
         await SubmitAsync("HandOver");
     }
 
     public async Task ActAsync(string action, string? reason = null)
     {
+        await ExpandAsync(action);
         if (reason is not null)
         {
             await page.FillAsync($"#reason-{action}", reason);
@@ -82,9 +84,18 @@ public sealed class DossierPage(IPage page)
         await SubmitAsync(action);
     }
 
+    private async Task ExpandAsync(string action)
+    {
+        var details = page.Locator($"details:has(#form-{action})");
+        if (await details.CountAsync() > 0 && await details.GetAttributeAsync("open") is null)
+        {
+            await details.Locator("summary").ClickAsync();
+        }
+    }
+
     public Task<string> StatusAsync() => page.InnerTextAsync("main .badge.status");
 
-    private Task SubmitAsync(string action) => Navigation.ByClickAsync(page, $"form:has(#act-{action}) button[type=submit]");
+    private Task SubmitAsync(string action) => Navigation.ByClickAsync(page, $"#form-{action} button[type=submit]");
 }
 
 public static class Navigation

@@ -120,7 +120,9 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
         Sheet = sheet;
         FullPersonalData = (await authorization.AuthorizeAsync(User, Policies.FullPersonalData)).Succeeded;
-        Actions = [.. DossierPermissions.AllowedFor(sheet.Dossier, User)];
+        // An apology is for a dossier that is late or due today; before that it only clutters the page.
+        var badge = sheet.Badge;
+        Actions = [.. DossierPermissions.AllowedFor(sheet.Dossier, User).Where(a => a != DossierAction.Apologise || badge is UrgencyBadge.Late or UrgencyBadge.DueToday)];
         if (Actions.Contains(DossierAction.HandOver))
         {
             var users = await db.Users.AsNoTracking().Where(u => u.UnitId == sheet.Dossier.UnitId && u.Id != sheet.Dossier.HandlerId)

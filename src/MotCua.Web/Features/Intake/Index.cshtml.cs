@@ -43,7 +43,8 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
 
     public string? Found { get; private set; }
 
-    public sealed record ProcedureOption(string Code, string Name, string Field, ProcedureRules Rules, DateOnly EffectiveFrom);
+    /// <param name="SearchText">Every language's name and the code, so an officer can type the Vietnamese name in any interface language.</param>
+    public sealed record ProcedureOption(string Code, string Name, string Field, ProcedureRules Rules, DateOnly EffectiveFrom, string SearchText);
 
     public sealed class IntakeForm
     {
@@ -199,7 +200,8 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         Procedures = [.. procedures
             .Select(p => (p, v: p.VersionOn(today)))
             .Where(x => x.v is not null)
-            .Select(x => new ProcedureOption(x.p.Code, x.p.Name.For(culture), x.p.Field, x.v!.Rules, x.v.EffectiveFrom))
+            .Select(x => new ProcedureOption(x.p.Code, x.p.Name.For(culture), x.p.Field, x.v!.Rules, x.v.EffectiveFrom,
+                string.Join(" ", x.p.Code, x.p.Name.Vi, x.p.Name.En, x.p.Name.Id)))
             .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
         var code = Procedure?.Trim().ToUpperInvariant();
         Chosen = Procedures.FirstOrDefault(p => p.Code == code);

@@ -24,7 +24,7 @@
       var term = fold(input.value.trim());
       var first = null;
       options.forEach(function (o) {
-        var match = !term || fold(o.text).indexOf(term) >= 0 || o.value.indexOf(term) === 0;
+        var match = !term || fold(o.getAttribute("data-search") || o.text).indexOf(term) >= 0;
         o.hidden = !match;
         if (match && !first && o.value) { first = o; }
       });
