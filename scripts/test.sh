@@ -31,6 +31,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+if [ -f tests/MotCua.Browser.Tests/package.json ] && [ ! -f tests/MotCua.Browser.Tests/node_modules/axe-core/axe.min.js ]; then
+  log "installing axe-core for the browser tests"
+  (cd tests/MotCua.Browser.Tests && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
 # ---- throwaway PostgreSQL ----------------------------------------------------------------------------------
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDIR=$(mktemp -d /tmp/motcua-pg.XXXXXX)

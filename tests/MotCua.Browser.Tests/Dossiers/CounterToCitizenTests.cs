@@ -127,27 +127,4 @@ public sealed class CounterToCitizenTests(BrowserFixture browser)
         await citizen.GotoAsync("/tra-cuu");
         await Ui.VisitAsync(citizen, $"lookup-form-{language}-phone");
     }
-
-    /// <summary>Each page: checked and photographed at laptop size, then at phone size with the same session.</summary>
-    private sealed class Shots(IBrowser browser, Uri baseUrl, string language)
-    {
-        public async Task TakeAsync(IPage page, IBrowserContext context, string name)
-        {
-            await Ui.VisitAsync(page, $"{name}-{language}-laptop");
-            var state = await context.StorageStateAsync();
-            await using var phone = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = baseUrl.ToString(),
-                ViewportSize = Ui.Phone,
-                IsMobile = true,
-                HasTouch = true,
-                DeviceScaleFactor = 2,
-                BypassCSP = true,
-                StorageState = state,
-            });
-            var small = await phone.NewPageAsync();
-            await small.GotoAsync(page.Url);
-            await Ui.VisitAsync(small, $"{name}-{language}-phone");
-        }
-    }
 }

@@ -10,7 +10,19 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; } = 500;
 
-    public void OnGet(int? code) => Code = code ?? 500;
+    public void OnGet(int? code) => Show(code);
 
-    public void OnPost(int? code) => Code = code ?? 500;
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        Code = code is >= 400 and <= 599 ? code.Value : 500;
+
+        // Re-executed for another request's error: keep that request's status, not 200.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null)
+        {
+            Response.StatusCode = Code;
+        }
+    }
 }

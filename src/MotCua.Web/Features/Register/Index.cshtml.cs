@@ -72,7 +72,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
             Display.When(d.ReceivedAt ?? d.RegisteredAt),
             Display.When(d.OriginalDueAt),
             Display.When(d.EndedAt),
-            d.EndedAt is null ? "Đang giải quyết" : DossierForms.TimelinessVi(d.TimelinessAt(now, calendar)),
+            DossierForms.RegisterNote(d, d.TimelinessAt(now, calendar)),
         ]).ToList();
         return new PrintedForm(
             "Mẫu số 07", PaperSize.A4, DossierForms.Issuer(unit), ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], null,
