@@ -266,8 +266,15 @@ public static class DemoData
             var version = procedure.RequireVersionOn(day);
             var verify = version.ExtendedTimeLimit is not null && rng.Next(10) == 0;
             var counter = _officers[0];
+            var applicant = Resident();
+            if (version.TimeLimit.Kind == TimeLimitKind.None && applicant.CitizenId is { } id)
+            {
+                // Assisted services rest on the person's consent, as at a real counter.
+                applicant = new Applicant(id, applicant.FullName, applicant.Phone, applicant.Address, applicant.HamletId, PersonalDataBasis.Consent, at);
+            }
+
             var dossier = Dossier.Receive(
-                new DossierIntake(Guid.NewGuid(), unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, Resident(), channel,
+                new DossierIntake(Guid.NewGuid(), unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, applicant, channel,
                     Features.Dossiers.ReceiveDossier.NewLookupSecret(), channel == Channel.Online ? Actor.Citizen : counter,
                     channel.AllowsFieldTimestamp() ? at : null, verify),
                 at,

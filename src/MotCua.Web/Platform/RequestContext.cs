@@ -9,7 +9,7 @@ public static class Localization
     public static readonly string[] SupportedCultures = ["vi", "en", "id"];
 
     /// <summary>The cultures that format dates and numbers: English is British-style (day/month/year), as Vietnam writes dates.</summary>
-    public static readonly string[] CultureNames = ["vi-VN", "en-GB", "id-ID"];
+    public static readonly string[] CultureNames = ["vi-VN", "en-GB", "id-ID", "vi", "en", "id"];
 
     public static string CultureNameOf(string language) => language switch
     {

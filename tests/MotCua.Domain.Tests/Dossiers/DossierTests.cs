@@ -113,6 +113,32 @@ public sealed class DossierTests
     }
 
     [Fact]
+    public void Receive_RequiredPaperMissing_IsRefusedAndUnknownPaperIsInvalid()
+    {
+        var p = Procedure(TimeLimit.SameDay);
+        Dossier Make(IReadOnlyList<string> papers) => Dossier.Receive(
+            new DossierIntake(Guid.NewGuid(), Unit, new DossierNumber("000.00.31.H19", new DateOnly(2026, 3, 2), 1), p, Applicant(), Channel.Counter, "ABCD2345", "o", Papers: papers),
+            Local(2026, 3, 2, 9), Calendar);
+
+        Assert.Equal("dossier.papers-missing", Assert.Throws<DomainRuleException>(() => Make([])).Code);
+        Assert.True(Assert.Throws<DomainRuleException>(() => Make(["Tờ khai", "Giấy lạ"])).IsInvalidInput);
+        Assert.Equal(["Tờ khai"], Make(["Tờ khai"]).PapersReceived);
+    }
+
+    [Fact]
+    public void Apologise_NeedsADateAfterTheDueDate_AndLeavesTheDueDate()
+    {
+        var d = Receive(Local(2026, 3, 2, 9), TimeLimit.SameDay);
+
+        Assert.Throws<DomainRuleException>(() => d.Apply(new DossierCommand(DossierAction.Apologise, d.Version, "o", "Chậm xác minh", PromisedAt: Local(2026, 3, 2, 16)), Local(2026, 3, 2, 10), Calendar));
+        d.Apply(new DossierCommand(DossierAction.Apologise, d.Version, "o", "Chậm xác minh", PromisedAt: Local(2026, 3, 5, 17)), Local(2026, 3, 3, 9), Calendar);
+
+        Assert.Equal(Local(2026, 3, 5, 17), d.PromisedAt);
+        Assert.Equal(Local(2026, 3, 2, 17), d.DueAt);
+        Assert.Equal(DossierStatus.Received, d.Status);
+    }
+
+    [Fact]
     public void Apply_ForbiddenTransition_IsRefused()
     {
         var d = Receive(Local(2026, 3, 2, 9), TimeLimit.WorkingDays(3));
@@ -314,7 +340,7 @@ public sealed class DossierTests
         var d = Receive(Local(2026, 3, 2, 9), TimeLimit.WorkingDays(3));
 
         Assert.Equal(
-            new[] { DossierAction.Decline, DossierAction.StartProcessing, DossierAction.HandOver, DossierAction.RequestSupplement, DossierAction.Withdraw, DossierAction.Stop }.Order(),
+            new[] { DossierAction.Decline, DossierAction.StartProcessing, DossierAction.HandOver, DossierAction.RequestSupplement, DossierAction.Withdraw, DossierAction.Stop, DossierAction.Apologise }.Order(),
             d.AllowedActions().Order());
     }
 }

@@ -126,6 +126,33 @@ public sealed partial class DossiersApiTests
     }
 
     [Fact]
+    public async Task Post_AssistedServiceWithoutConsent_Is422AndWithConsentIsReceived()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var without = DossierRequests.Birth(unit.Code, procedure: "HT.0001");
+
+        var refused = await unit.Client.PostJsonAsync("/api/dossiers", without);
+        var with = await unit.Client.PostJsonAsync("/api/dossiers", without with { ClientId = Guid.NewGuid(), Applicant = without.Applicant! with { Consent = true } });
+
+        Assert.Equal("dossier.consent-required", (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, with.StatusCode);
+        Assert.Null((await with.ReadAsync<DossierResponse>()).DueAt);
+        Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Dossiers.Count())));
+    }
+
+    [Fact]
+    public async Task Post_RequiredPaperMissing_Is422()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+
+        var response = await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code) with { Papers = ["Tờ khai đăng ký khai sinh"] });
+
+        Assert.Equal("dossier.papers-missing", (await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Post_UnknownProcedure_Is400()
     {
         await using var app = await MotCuaApp.StartAsync();

@@ -161,11 +161,6 @@ public static class ReceiveDossier
         var calendar = await db.LoadCalendarAsync(unit.Id, ct);
         var now = time.GetUtcNow();
         var day = WorkingCalendar.LocalDate(input.RecordedAt ?? now);
-        if (procedure.VersionOn(day)?.TimeLimit.Kind == TimeLimitKind.None && input.Applicant.Basis != PersonalDataBasis.Consent)
-        {
-            // An assisted service (e.g. help opening a bank account) is not a procedure the law requires: it needs consent.
-            throw new DomainRuleException("dossier.consent-required", "This assisted service needs the person's consent to record their data.");
-        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -176,6 +171,12 @@ public static class ReceiveDossier
                     NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification, input.Papers),
                 now,
                 calendar);
+            if (dossier.TimeLimit.Kind == TimeLimitKind.None && input.Applicant.Basis != PersonalDataBasis.Consent)
+            {
+                // An assisted service (e.g. help opening a bank account) is not a procedure the law requires: it needs consent.
+                throw new DomainRuleException("dossier.consent-required", "This assisted service needs the person's consent to record their data.");
+            }
+
             db.Dossiers.Add(dossier);
             foreach (var scan in input.Scans ?? [])
             {
