@@ -111,4 +111,11 @@ public static class Navigation
         await page.RunAndWaitForNavigationAsync(() => page.ClickAsync(selector));
 #pragma warning restore CS0612
     }
+
+    public static async Task ByKeyAsync(IPage page, string key)
+    {
+#pragma warning disable CS0612
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync(key));
+#pragma warning restore CS0612
+    }
 }
