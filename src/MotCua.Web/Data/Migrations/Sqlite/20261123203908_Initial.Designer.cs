@@ -12,7 +12,7 @@ using MotCua.Web.Data;
 namespace MotCua.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDb))]
-    [Migration("20261123200940_Initial")]
+    [Migration("20261123203908_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

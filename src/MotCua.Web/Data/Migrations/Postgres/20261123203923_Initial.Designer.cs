@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMotCuaDb))]
-    [Migration("20261123200954_Initial")]
+    [Migration("20261123203923_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
