@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Quality;
 using MotCua.Domain.Units;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform.Audit;
 using MotCua.Web.Platform.Auth;
 
@@ -48,6 +50,16 @@ public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvid
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+
+    public DbSet<Feedback> FeedbackItems => Set<Feedback>();
+
+    public DbSet<QualitySummary> QualitySummaries => Set<QualitySummary>();
+
+    public DbSet<QualityFact> QualityFacts => Set<QualityFact>();
+
+    public DbSet<QualityExternalValue> QualityExternalValues => Set<QualityExternalValue>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public CallerContext Caller => caller;
@@ -69,13 +81,23 @@ public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvid
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var quality = QualityLedger.Collect(ChangeTracker);
+
+        // Rare (the application saves asynchronously); the ledger's work is the same, run to completion here.
+        return quality is null
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : QualityLedger.SaveAsync(this, quality, () => Task.FromResult(base.SaveChanges(false)), acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The Index 766 summaries move in the same transaction as the dossiers, ratings and feedback that move them.
+        var quality = QualityLedger.Collect(ChangeTracker);
+        return quality is null
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : QualityLedger.SaveAsync(this, quality, () => base.SaveChangesAsync(false, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void BeforeSave()

@@ -388,6 +388,79 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualityExternalValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IndicatorKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityExternalValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityExternalValues_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityFacts",
+                columns: table => new
+                {
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CohortDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Traits = table.Column<int>(type: "INTEGER", nullable: false),
+                    Components = table.Column<int>(type: "INTEGER", nullable: false),
+                    DigitisedComponents = table.Column<int>(type: "INTEGER", nullable: false),
+                    Guidance = table.Column<int>(type: "INTEGER", nullable: true),
+                    Attitude = table.Column<int>(type: "INTEGER", nullable: true),
+                    Speed = table.Column<int>(type: "INTEGER", nullable: true),
+                    OverdueFrom = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityFacts", x => x.SubjectId);
+                    table.ForeignKey(
+                        name: "FK_QualityFacts_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualitySummaries",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Granularity = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualitySummaries", x => new { x.Granularity, x.PeriodStart, x.UnitId, x.Measure });
+                    table.ForeignKey(
+                        name: "FK_QualitySummaries_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachments",
                 columns: table => new
                 {
@@ -440,6 +513,80 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         principalTable: "Dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierRatings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Satisfied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Guidance = table.Column<int>(type: "INTEGER", nullable: true),
+                    Attitude = table.Column<int>(type: "INTEGER", nullable: true),
+                    Speed = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Changes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierRatings_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DossierNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubmitterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SubmitterPhone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    Timeliness = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmitterSatisfied = table.Column<bool>(type: "INTEGER", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Steps = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -529,6 +676,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierRatings_DossierId",
+                table: "DossierRatings",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierRatings_UnitId_RatedAt",
+                table: "DossierRatings",
+                columns: new[] { "UnitId", "RatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ApplicantCitizenId",
                 table: "Dossiers",
                 column: "ApplicantCitizenId");
@@ -571,6 +729,22 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Code",
+                table: "Feedback",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_DossierId",
+                table: "Feedback",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_UnitId_ReceivedAt",
+                table: "Feedback",
+                columns: new[] { "UnitId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Hamlets_UnitId_Name",
                 table: "Hamlets",
                 columns: new[] { "UnitId", "Name" },
@@ -587,6 +761,28 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 table: "ProcedureVersions",
                 columns: new[] { "ProcedureId", "EffectiveFrom" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityExternalValues_UnitId_Month_IndicatorKey",
+                table: "QualityExternalValues",
+                columns: new[] { "UnitId", "Month", "IndicatorKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityFacts_OpenClocks",
+                table: "QualityFacts",
+                columns: new[] { "CohortDay", "OverdueFrom" },
+                filter: "\"OverdueFrom\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityFacts_UnitId_CohortDay",
+                table: "QualityFacts",
+                columns: new[] { "UnitId", "CohortDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySummaries_UnitId_Granularity_PeriodStart",
+                table: "QualitySummaries",
+                columns: new[] { "UnitId", "Granularity", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
@@ -640,10 +836,25 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "DossierEvents");
 
             migrationBuilder.DropTable(
+                name: "DossierRatings");
+
+            migrationBuilder.DropTable(
                 name: "DossierSequences");
 
             migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
                 name: "Hamlets");
+
+            migrationBuilder.DropTable(
+                name: "QualityExternalValues");
+
+            migrationBuilder.DropTable(
+                name: "QualityFacts");
+
+            migrationBuilder.DropTable(
+                name: "QualitySummaries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

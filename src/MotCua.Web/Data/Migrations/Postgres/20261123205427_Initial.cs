@@ -389,6 +389,79 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "QualityExternalValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    IndicatorKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SetBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityExternalValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityExternalValues_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityFacts",
+                columns: table => new
+                {
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CohortDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Traits = table.Column<int>(type: "integer", nullable: false),
+                    Components = table.Column<int>(type: "integer", nullable: false),
+                    DigitisedComponents = table.Column<int>(type: "integer", nullable: false),
+                    Guidance = table.Column<int>(type: "integer", nullable: true),
+                    Attitude = table.Column<int>(type: "integer", nullable: true),
+                    Speed = table.Column<int>(type: "integer", nullable: true),
+                    OverdueFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityFacts", x => x.SubjectId);
+                    table.ForeignKey(
+                        name: "FK_QualityFacts_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualitySummaries",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Granularity = table.Column<int>(type: "integer", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Measure = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualitySummaries", x => new { x.Granularity, x.PeriodStart, x.UnitId, x.Measure });
+                    table.ForeignKey(
+                        name: "FK_QualitySummaries_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachments",
                 columns: table => new
                 {
@@ -441,6 +514,80 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         principalTable: "Dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierRatings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Satisfied = table.Column<bool>(type: "boolean", nullable: false),
+                    Guidance = table.Column<int>(type: "integer", nullable: true),
+                    Attitude = table.Column<int>(type: "integer", nullable: true),
+                    Speed = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Changes = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierRatings_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DossierNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SubmitterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubmitterPhone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    Timeliness = table.Column<int>(type: "integer", nullable: true),
+                    SubmitterSatisfied = table.Column<bool>(type: "boolean", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -530,6 +677,17 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierRatings_DossierId",
+                table: "DossierRatings",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierRatings_UnitId_RatedAt",
+                table: "DossierRatings",
+                columns: new[] { "UnitId", "RatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ApplicantCitizenId",
                 table: "Dossiers",
                 column: "ApplicantCitizenId");
@@ -572,6 +730,22 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Code",
+                table: "Feedback",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_DossierId",
+                table: "Feedback",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_UnitId_ReceivedAt",
+                table: "Feedback",
+                columns: new[] { "UnitId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Hamlets_UnitId_Name",
                 table: "Hamlets",
                 columns: new[] { "UnitId", "Name" },
@@ -588,6 +762,28 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 table: "ProcedureVersions",
                 columns: new[] { "ProcedureId", "EffectiveFrom" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityExternalValues_UnitId_Month_IndicatorKey",
+                table: "QualityExternalValues",
+                columns: new[] { "UnitId", "Month", "IndicatorKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityFacts_OpenClocks",
+                table: "QualityFacts",
+                columns: new[] { "CohortDay", "OverdueFrom" },
+                filter: "\"OverdueFrom\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityFacts_UnitId_CohortDay",
+                table: "QualityFacts",
+                columns: new[] { "UnitId", "CohortDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualitySummaries_UnitId_Granularity_PeriodStart",
+                table: "QualitySummaries",
+                columns: new[] { "UnitId", "Granularity", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
@@ -643,10 +839,25 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "DossierEvents");
 
             migrationBuilder.DropTable(
+                name: "DossierRatings");
+
+            migrationBuilder.DropTable(
                 name: "DossierSequences");
 
             migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
                 name: "Hamlets");
+
+            migrationBuilder.DropTable(
+                name: "QualityExternalValues");
+
+            migrationBuilder.DropTable(
+                name: "QualityFacts");
+
+            migrationBuilder.DropTable(
+                name: "QualitySummaries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
