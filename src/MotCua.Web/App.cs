@@ -5,6 +5,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Audit;
 using MotCua.Web.Platform.Auth;
@@ -24,6 +25,7 @@ public static class App
         services.AddMotCuaDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment));
         services.AddMotCuaAuth(builder.Configuration);
         services.AddMotCuaHardening(builder.Configuration);
+        services.AddMotCuaQuality(builder.Configuration, builder.Environment);
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -99,6 +101,9 @@ public static class App
         app.MapDossiersApi();
         app.MapPublicDossiersApi();
         app.MapAuditApi();
+        app.MapQualityApi();
+        app.MapFeedbackApi();
+        app.MapPublicQualityApi();
         app.MapRazorPages();
         return app;
     }

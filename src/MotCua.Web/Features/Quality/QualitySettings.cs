@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MotCua.Domain.Quality;
+
+namespace MotCua.Web.Features.Quality;
+
+/// <summary>
+/// The Index 766 scheme in force and the feedback time limits. Defaults follow the national portal
+/// (<see cref="IndexDefinition.Default"/>); a province changes weights, thresholds or bands by pointing
+/// <c>MotCua:Quality:DefinitionFile</c> at a JSON file of the same shape (validated at start), and the feedback limits
+/// with <c>MotCua:Quality:Feedback:HandleWorkingDays</c>, <c>RefuseWorkingDays</c>, <c>SupplementWorkingDays</c>.
+/// </summary>
+public sealed record QualitySettings(IndexDefinition Definition, FeedbackTimeLimits FeedbackLimits)
+{
+    public static readonly JsonSerializerOptions DefinitionJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        WriteIndented = true,
+    };
+
+    public static QualitySettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var definition = IndexDefinition.Default;
+        if (configuration["MotCua:Quality:DefinitionFile"] is { Length: > 0 } file)
+        {
+            var path = Path.GetFullPath(file, environment.ContentRootPath);
+            definition = JsonSerializer.Deserialize<IndexDefinition>(File.ReadAllText(path), DefinitionJson)
+                ?? throw new InvalidOperationException($"{path} holds no index definition.");
+            definition.EnsureValid();
+        }
+
+        var d = FeedbackTimeLimits.Default;
+        var limits = new FeedbackTimeLimits(
+            configuration.GetValue("MotCua:Quality:Feedback:HandleWorkingDays", d.HandleWorkingDays),
+            configuration.GetValue("MotCua:Quality:Feedback:RefuseWorkingDays", d.RefuseWorkingDays),
+            configuration.GetValue("MotCua:Quality:Feedback:SupplementWorkingDays", d.SupplementWorkingDays));
+        if (limits.HandleWorkingDays < 1 || limits.RefuseWorkingDays < 1 || limits.SupplementWorkingDays < 1)
+        {
+            throw new InvalidOperationException("Feedback time limits are whole working days, at least 1.");
+        }
+
+        return new QualitySettings(definition, limits);
+    }
+}
