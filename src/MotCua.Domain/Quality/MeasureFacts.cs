@@ -132,6 +132,15 @@ public sealed record MeasureFacts(
         K.DossierComponents, K.DossierDigitisedComponents, K.FeedbackReceived, K.FeedbackHandledOnTime, K.FeedbackDissatisfiedOrLate,
     ];
 
+    /// <summary>Every key the summaries and the open clocks produce: the measured ones and <see cref="Extra"/>.</summary>
+    public static IReadOnlyList<string> AllKeys { get; } =
+    [
+        .. MeasuredKeys,
+        Extra.DossiersOpen, Extra.DossiersOpenOverdue, Extra.RatingsReceived, Extra.RatingsLiked, Extra.RatingsDisliked,
+        Extra.GuidanceSum, Extra.GuidanceCount, Extra.AttitudeSum, Extra.AttitudeCount, Extra.SpeedSum, Extra.SpeedCount,
+        Extra.FeedbackOpen, Extra.FeedbackOpenOverdue, Extra.FeedbackLate, Extra.FeedbackSatisfied, Extra.FeedbackDissatisfied,
+    ];
+
     /// <summary>The facts of a dossier, or null when it is not in any cohort (not received, declined, no legal time limit).</summary>
     public static MeasureFacts? ForDossier(DossierMeasureInput d)
     {

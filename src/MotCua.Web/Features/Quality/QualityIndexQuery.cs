@@ -199,7 +199,8 @@ public static class QualityIndexQuery
     }
 
     /// <summary>Every measure MotCua produces, at 0: "known to be none", which scores differently from "not measured".</summary>
-    private static Dictionary<string, long> Zero() => MeasureFacts.MeasuredKeys.ToDictionary(k => k, _ => 0L, StringComparer.Ordinal);
+    /// <remarks>Keys the summaries have never seen are still listed, so that two reads of equal data look the same.</remarks>
+    private static Dictionary<string, long> Zero() => MeasureFacts.AllKeys.ToDictionary(k => k, _ => 0L, StringComparer.Ordinal);
 
     internal readonly record struct PeriodSegments(DateOnly MonthsFrom, DateOnly MonthsTo, DateOnly HeadFrom, DateOnly HeadTo, DateOnly TailFrom, DateOnly TailTo);
 
