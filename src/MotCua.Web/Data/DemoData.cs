@@ -19,11 +19,12 @@ namespace MotCua.Web.Data;
 /// the real calendar, so every screen shows something true. Deterministic for a given "today".
 /// </summary>
 /// <remarks>Unit codes follow the QCVN 102:2016 shape but are demo values, not the official codes of these units.</remarks>
-public static class DemoData
+public static partial class DemoData
 {
     public const int Days = 120;
 
-    public sealed record DemoUnit(string Code, string Name, string ProvinceCode, string CitizenProvince, int DossiersPerDay, DayOfWeek? OutreachDay, string[] Hamlets, bool Highlands);
+    /// <param name="Punctual">Works evenings and weekends when intake surges (Lục Yên in the articles): steps follow quickly and few dossiers run late.</param>
+    public sealed record DemoUnit(string Code, string Name, string ProvinceCode, string CitizenProvince, int DossiersPerDay, DayOfWeek? OutreachDay, string[] Hamlets, bool Highlands, bool Punctual = false);
 
     public static readonly IReadOnlyList<(string Code, string Name)> Provinces =
     [
@@ -42,7 +43,7 @@ public static class DemoData
         new("000.00.22.H92", "Phường Vị Thanh 1", "H92", "093", 10, DayOfWeek.Sunday,
             [.. Enumerable.Range(1, 22).Select(i => string.Create(CultureInfo.InvariantCulture, $"Khu vực {i}"))], false),
         new("000.00.31.H10", "Xã Lục Yên", "H10", "015", 40, null,
-            ["Thôn Yên Thắng", "Thôn Trung Tâm", "Thôn Cốc Khinh", "Thôn Bản Lằn", "Thôn Khau Vàng", "Thôn Nà Lay", "Thôn Khuổi Hẻo", "Thôn Làng Già"], true),
+            ["Thôn Yên Thắng", "Thôn Trung Tâm", "Thôn Cốc Khinh", "Thôn Bản Lằn", "Thôn Khau Vàng", "Thôn Nà Lay", "Thôn Khuổi Hẻo", "Thôn Làng Già"], true, Punctual: true),
         new("000.00.32.H10", "Xã Yên Bình", "H10", "015", 10, DayOfWeek.Saturday,
             ["Thôn Hồng Bàng", "Thôn Khe Ma", "Thôn Đồi Hời", "Thôn Ngòi Cát", "Thôn Trung Nam", "Thôn Cây Quéo", "Thôn Đồng Tâm", "Thôn Bản Chanh"], true),
     ];
@@ -184,6 +185,7 @@ public static class DemoData
             db.ChangeTracker.Clear();
         }
 
+        await SeedQualityAsync(db, dossiers, [.. units.Select(u => u.Unit)], calendarBase, now, ct);
         db.DossierSequences.AddRange(sequences.Select(s => new DossierSequence { UnitId = s.Key.Item1, Day = s.Key.Item2, Last = s.Value }));
         db.Audit("demo.seed", null, null, $"{Units.Count} units, {dossiers.Count} dossiers");
         await db.SaveChangesAsync(ct);
@@ -321,7 +323,8 @@ public static class DemoData
                 }
             }
 
-            if (!Step(DossierAction.HandOver, 5 + rng.Next(60), to: specialist) || !Step(DossierAction.StartProcessing, 5 + rng.Next(90)))
+            var quick = demo.Punctual;
+            if (!Step(DossierAction.HandOver, 5 + rng.Next(quick ? 10 : 60), to: specialist) || !Step(DossierAction.StartProcessing, 5 + rng.Next(quick ? 10 : 90)))
             {
                 return;
             }
@@ -358,7 +361,7 @@ public static class DemoData
             }
 
             var fee = procedures.First(p => p.Id == d.ProcedureId).Versions.First(v => v.Id == d.ProcedureVersionId).Fee;
-            if (fee.IsCharged && rng.Next(3) == 0 && !(Step(DossierAction.RequestPayment, 30) && Step(DossierAction.PaymentReceived, 60 + rng.Next(600))))
+            if (fee.IsCharged && rng.Next(3) == 0 && !(Step(DossierAction.RequestPayment, 30) && Step(DossierAction.PaymentReceived, quick ? 10 + rng.Next(50) : 60 + rng.Next(600))))
             {
                 return;
             }
@@ -368,6 +371,7 @@ public static class DemoData
             {
                 < 80 => 0.15 + (rng.NextDouble() * 0.6),
                 < 95 => 0.97,
+                _ when quick && rng.Next(5) != 0 => 0.9,
                 _ => 1.1 + rng.NextDouble(),
             };
             var finishIn = Math.Max(10, dueMinutes * share);

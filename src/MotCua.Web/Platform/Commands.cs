@@ -15,7 +15,7 @@ namespace MotCua.Web.Platform;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Known = ["users", "units", "privacy"];
+    private static readonly string[] Known = ["users", "units", "privacy", "quality"];
 
     public static bool IsCommand(string[] args) => args is { Length: > 0 } && Known.Contains(args[0]);
 
@@ -36,6 +36,7 @@ public static class Commands
                 ("users", "lock") => await LockAsync(scope.ServiceProvider, options, output),
                 ("units", "add") => await AddUnitAsync(scope.ServiceProvider, options, output),
                 ("privacy", "anonymise") => await AnonymiseAsync(scope.ServiceProvider, options, output),
+                ("quality", "recompute") => await RecomputeQualityAsync(scope.ServiceProvider, output),
                 _ => Usage(output),
             };
         }
@@ -55,6 +56,7 @@ public static class Commands
               users lock --user <login>
               units add --code <unit code> --name "<name>" --province <code> [--province-name "<name>"]
               privacy anonymise [--dry-run]
+              quality recompute
             roles: administrator, province-viewer, centre-leader, counter-officer, specialist, field-agent
             """);
         return 2;
@@ -170,6 +172,14 @@ public static class Commands
         var days = sp.GetRequiredService<IConfiguration>().GetValue("MotCua:Privacy:RetentionDays", AnonymiseDossiers.DefaultRetentionDays);
         var result = await AnonymiseDossiers.ExecuteAsync(days, o.ContainsKey("dry-run"), sp.GetRequiredService<MotCuaDb>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
         await output.WriteLineAsync($"{(o.ContainsKey("dry-run") ? "Would anonymise" : "Anonymised")} {result.Anonymised} closed dossiers that ended before {result.EndedBefore:yyyy-MM-dd} (retention {days} days).");
+        return 0;
+    }
+
+    private static async Task<int> RecomputeQualityAsync(IServiceProvider sp, TextWriter output)
+    {
+        var report = await Features.Quality.RecomputeQuality.ExecuteAsync(sp.GetRequiredService<MotCuaDb>(), CancellationToken.None);
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Recomputed Index 766 summaries from {report.Dossiers} dossiers and {report.Feedback} feedback items: {report.Facts} facts, {report.SummaryRows} summary rows, {report.SummaryRowsChanged} of them different from the live ones, in {report.Elapsed.TotalSeconds:0.0} s."));
         return 0;
     }
 

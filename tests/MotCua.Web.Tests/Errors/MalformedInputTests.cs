@@ -57,6 +57,42 @@ public sealed class MalformedInputTests
             "{\"userName\":5,\"password\":true}", "{\"userName\":\"" + Huge + "\",\"password\":\"x\"}", "{\"userName\":\"nobody\",\"password\":\"wrong\"}",
             "{\"userName\":\"\",\"password\":\"\"}",
         ],
+        ["PUT /api/quality/externals"] =
+        [
+            "{\"unit\":5,\"month\":\"2026-03\"}", "{\"province\":\"T01\",\"month\":\"2026-02-30\",\"values\":[]}", "{\"province\":\"T01\",\"month\":\"2026-03\",\"values\":\"all\"}",
+            "{\"province\":\"T01\",\"month\":\"2026-03\",\"values\":[{\"indicator\":\"publicity.otherCriteria\",\"kind\":\"fraction\",\"value\":1}]}",
+            "{\"province\":\"T01\",\"month\":\"2026-03\",\"values\":[{\"indicator\":\"publicity.otherCriteria\",\"kind\":\"points\",\"value\":1e30}]}",
+            "{\"province\":\"T01\",\"month\":\"2026-03\",\"values\":[{\"indicator\":\"" + Huge + "\",\"kind\":\"points\",\"value\":1}]}",
+            "{\"province\":\"T01\",\"month\":\"2026-03\",\"values\":[{\"indicator\":\"publicity.otherCriteria\",\"kind\":\"points\",\"value\":1,\"source\":\"a\\u0000b\"}]}",
+            "{\"province\":\"T01\",\"month\":\"2026-03\",\"values\":[null]}", "{\"unit\":\"" + Huge + "\",\"month\":\"2026-03\",\"values\":[]}",
+        ],
+        ["POST /api/feedback/{code}/actions"] =
+        [
+            "{\"action\":\"fly\",\"version\":1}", "{\"action\":\"answer\",\"version\":\"one\"}", "{\"action\":\"answer\",\"version\":-1}", "{\"action\":\"submit\",\"version\":1}",
+            "{\"action\":\"answer\",\"version\":1,\"text\":\"" + Huge + "\"}", "{\"action\":\"classify\",\"version\":1,\"category\":\"weather\"}",
+            "{\"action\":\"assign\",\"version\":1,\"assignee\":\"" + Huge + "\"}", "{\"action\":\"answer\",\"version\":1,\"text\":\"a\\u0000b\"}",
+        ],
+        ["POST /api/public/dossiers/{number}/rating"] =
+        [
+            "{\"secret\":\"X\",\"satisfied\":\"yes\"}", "{\"secret\":\"X\",\"satisfied\":true,\"guidance\":6}", "{\"secret\":\"X\",\"satisfied\":true,\"attitude\":0}",
+            "{\"secret\":\"X\",\"satisfied\":true,\"speed\":2147483648}", "{\"secret\":\"X\",\"satisfied\":true,\"source\":\"fax\"}",
+            "{\"secret\":\"" + Huge + "\",\"satisfied\":true}", "{\"secret\":\"X\",\"satisfied\":true,\"comment\":\"" + Huge + "\"}",
+            "{\"secret\":\"X\",\"satisfied\":true,\"comment\":\"a\\u0000b\"}", "{\"satisfied\":true}", "{\"secret\":\"X\"}",
+        ],
+        ["POST /api/public/feedback"] =
+        [
+            "{\"kind\":\"praise\",\"subject\":\"a\",\"content\":\"b\",\"unit\":\"000.00.99.T01\"}", "{\"kind\":\"complaint\",\"subject\":\"\",\"content\":\"b\",\"unit\":\"000.00.99.T01\"}",
+            "{\"kind\":\"complaint\",\"subject\":\"" + Huge + "\",\"content\":\"b\",\"unit\":\"000.00.99.T01\"}", "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":\"b\",\"unit\":\"../../etc\"}",
+            "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":\"b\",\"unit\":\"000.00.77.T01\"}", "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":\"b\",\"dossierNumber\":\"000.00.99.T01-260302-0001\",\"dossierSecret\":\"WRONG234\"}",
+            "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":\"b\",\"unit\":\"000.00.99.T01\",\"phone\":\"12\",\"consent\":true}",
+            "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":\"b\",\"unit\":\"000.00.99.T01\",\"name\":\"Lan\"}",
+            "{\"kind\":\"complaint\",\"subject\":\"a\\u0000\",\"content\":\"b\",\"unit\":\"000.00.99.T01\"}", "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":[1],\"unit\":\"000.00.99.T01\"}",
+            "{\"kind\":\"complaint\",\"subject\":\"a\",\"content\":\"b\",\"unit\":\"000.00.99.T01\",\"name\":\"Lan\\nHà\",\"consent\":true}",
+        ],
+        ["POST /api/public/feedback/{code}/satisfaction"] =
+        [
+            "{\"secret\":\"X\",\"satisfied\":\"no\"}", "{\"secret\":\"X\"}", "{\"satisfied\":true}", "{\"secret\":\"" + Huge + "\",\"satisfied\":true}", "{\"secret\":42,\"satisfied\":true}",
+        ],
         ["POST /api/auth/refresh"] = ["{\"refreshToken\":\"forged\"}", "{\"refreshToken\":\"" + Huge + "\"}", "{\"refreshToken\":42}"],
         ["POST /api/procedures/import"] =
         [
@@ -90,6 +126,12 @@ public sealed class MalformedInputTests
         ],
         ["GET /api/procedures/export"] = ["format=pdf", "format=" + new string('x', 3000)],
         ["GET /api/public/dossiers/{number}"] = ["", "secret=", "secret=" + new string('A', 5000), "secret=%00"],
+        ["GET /api/public/feedback/{code}"] = ["", "secret=", "secret=" + new string('A', 5000), "secret=%00"],
+        ["GET /api/quality/index"] = ["unit=%00", "unit=" + new string('9', 3000), "from=2026-02-30", "from=2026-03-10&to=2026-03-01", "from=0001-01-01&to=9999-12-31", "to=" + new string('2', 5000)],
+        ["GET /api/quality/ranking"] = ["province=%00", "province=" + new string('9', 3000), "from=x", "from=2020-01-01&to=2026-01-01"],
+        ["GET /api/quality/trend"] = ["months=0", "months=99999999999", "months=abc", "unit=" + new string('9', 3000)],
+        ["GET /api/quality/externals"] = ["", "unit=000.00.99.T01", "unit=000.00.99.T01&month=2026-13", "province=T01&unit=x&month=2026-03", "month=" + new string('2', 5000)],
+        ["GET /api/feedback"] = ["status=%00", "status=lost", "page=-1", "pageSize=0", "open=maybe", "overdue=2", "dossier=" + new string('9', 3000)],
     };
 
     private static string Dossier(string clientId = "\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\"", string procedure = "\"1.001193\"", string unit = "\"000.00.99.T01\"",
@@ -122,7 +164,8 @@ public sealed class MalformedInputTests
     [Fact]
     public async Task EveryRoute_MalformedInput_Answers4xxProblemDetails()
     {
-        await using var app = await MotCuaApp.StartAsync();
+        // The public routes are rate limited per address; this test sends hundreds of requests from one.
+        await using var app = await MotCuaApp.StartAsync(settings: new() { ["MotCua:RateLimits:PublicPerMinute"] = "1000000" });
         var unit = await app.AddUnitAsync();
         var dossier = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
         var failures = new List<string>();
@@ -154,6 +197,7 @@ public sealed class MalformedInputTests
 
             // Each route is called by a role allowed to use it, so the input reaches the validation under test.
             client = path.StartsWith("/api/calendar/years", StringComparison.Ordinal) || path.StartsWith("/api/procedures/import", StringComparison.Ordinal) || path.StartsWith("/api/audit", StringComparison.Ordinal)
+                || path.StartsWith("/api/quality/externals", StringComparison.Ordinal) || path.StartsWith("/api/quality/ranking", StringComparison.Ordinal)
                 ? app.Client
                 : unit.Client;
             var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal);

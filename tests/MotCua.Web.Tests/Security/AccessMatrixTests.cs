@@ -45,6 +45,18 @@ public sealed class AccessMatrixTests
         ["POST /api/dossiers/{number}/transitions"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist],
         ["GET /api/public/dossiers/{number}"] = [Everyone],
         ["GET /api/audit"] = [Roles.Administrator],
+        ["GET /api/quality/index"] = [Roles.CentreLeader, Roles.ProvinceViewer, Roles.Administrator],
+        ["GET /api/quality/trend"] = [Roles.CentreLeader, Roles.ProvinceViewer, Roles.Administrator],
+        ["GET /api/quality/ranking"] = [Roles.ProvinceViewer, Roles.Administrator],
+        ["GET /api/quality/externals"] = [Roles.Administrator],
+        ["PUT /api/quality/externals"] = [Roles.Administrator],
+        ["GET /api/feedback"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.ProvinceViewer],
+        ["GET /api/feedback/{code}"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.ProvinceViewer],
+        ["POST /api/feedback/{code}/actions"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist],
+        ["POST /api/public/dossiers/{number}/rating"] = [Everyone],
+        ["POST /api/public/feedback"] = [Everyone],
+        ["GET /api/public/feedback/{code}"] = [Everyone],
+        ["POST /api/public/feedback/{code}/satisfaction"] = [Everyone],
     };
 
     [Fact]

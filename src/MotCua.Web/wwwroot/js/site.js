@@ -69,6 +69,11 @@
     });
   });
 
+  // A counter kiosk goes back to the start a little while after a rating, ready for the next citizen.
+  document.querySelectorAll("[data-kiosk-return]").forEach(function (link) {
+    window.setTimeout(function () { location.href = link.href; }, 20000);
+  });
+
   // Scan a receipt's QR code with the phone camera where the browser can (BarcodeDetector).
   var scan = document.getElementById("scan-qr");
   if (scan && "BarcodeDetector" in window && navigator.mediaDevices) {
@@ -84,7 +89,12 @@
           detector.detect(video).then(function (codes) {
             if (codes.length && codes[0].rawValue.indexOf(location.origin) === 0) {
               stream.getTracks().forEach(function (t) { t.stop(); });
-              location.href = codes[0].rawValue;
+              var target = codes[0].rawValue;
+              // On the rating page (a counter kiosk), the receipt's lookup link opens the rating of that dossier.
+              if (location.pathname.indexOf("/danh-gia") === 0) {
+                target = target.replace("/tra-cuu/", "/danh-gia/") + (location.search.indexOf("kiosk=true") >= 0 ? "&kiosk=true" : "");
+              }
+              location.href = target;
             } else { requestAnimationFrame(tick); }
           }).catch(function () { requestAnimationFrame(tick); });
         };
