@@ -119,3 +119,41 @@ public static class Navigation
 #pragma warning restore CS0612
     }
 }
+
+public sealed class QualityDashboardPage(IPage page)
+{
+    public Task OpenAsync(string query = "") => page.GotoAsync("/quality" + query);
+
+    public Task<string> TotalAsync() => page.InnerTextAsync(".quality-stats .stat strong");
+
+    public Task<string> FormulaAsync(string groupKey) => page.InnerTextAsync($"section:has(#h-{groupKey}) .formula");
+
+    /// <summary>Follows the drill-down link of an indicator ("late", "disliked"…) to the list behind the number.</summary>
+    public Task DrillAsync(string what) => Navigation.ByClickAsync(page, $"ul.drill a[href*='what={what}']");
+}
+
+public sealed class RankingPage(IPage page)
+{
+    public Task OpenAsync(string query = "") => page.GotoAsync("/quality/ranking" + query);
+
+    public async Task<IReadOnlyList<string>> CommunesAsync() => await page.Locator("table.ranking tbody tr td:nth-child(2)").AllInnerTextsAsync();
+
+    public Task SortByAsync(string key) => Navigation.ByClickAsync(page, $"table.ranking th a[href*='sort={key}']");
+}
+
+public sealed class RatingPage(IPage page)
+{
+    public async Task RateAsync(bool satisfied, int guidance, int attitude, int speed, string? comment = null)
+    {
+        await page.CheckAsync($"input[name=satisfied][value={(satisfied ? "true" : "false")}]");
+        await page.CheckAsync($"input[name=guidance][value='{guidance}']");
+        await page.CheckAsync($"input[name=attitude][value='{attitude}']");
+        await page.CheckAsync($"input[name=speed][value='{speed}']");
+        if (comment is not null)
+        {
+            await page.FillAsync("#comment", comment);
+        }
+
+        await Navigation.ByClickAsync(page, "form.rating button[type=submit]");
+    }
+}

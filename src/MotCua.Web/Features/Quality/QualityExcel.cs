@@ -77,6 +77,11 @@ public static class QualityExcel
         {
             var p = trend[i];
             months.Cell(i + 2, 1).Value = p.Month.Label;
+            if (!p.HasData)
+            {
+                continue;
+            }
+
             months.Cell(i + 2, 2).Value = p.Total;
             months.Cell(i + 2, 3).Value = p.MeasuredMax;
             SetNullable(months.Cell(i + 2, 4), p.Percent);

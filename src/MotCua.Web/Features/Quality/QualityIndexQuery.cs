@@ -27,7 +27,8 @@ public static class QualityIndexQuery
 
     public sealed record RankingRow(UnitInfo Unit, UnitRank Rank, UnitIndex Index);
 
-    public sealed record TrendPoint(QualityPeriod Month, decimal Total, decimal MeasuredMax, decimal? Percent, IReadOnlyDictionary<string, decimal> Groups);
+    /// <param name="HasData">Whether any dossier or feedback was received that month: a month with none scores full points on "no data" and would look perfect.</param>
+    public sealed record TrendPoint(QualityPeriod Month, decimal Total, decimal MeasuredMax, decimal? Percent, IReadOnlyDictionary<string, decimal> Groups, bool HasData = true);
 
     public static async Task<UnitInfo?> UnitAsync(MotCuaDb db, string code, CancellationToken ct)
     {
@@ -111,7 +112,8 @@ public static class QualityIndexQuery
             var period = QualityPeriod.Month(m.Year, m.Month);
             var externals = (await ExternalsAsync(db, [unit.Id], period, ct)).GetValueOrDefault(unit.Id) ?? ExternalValues.Empty;
             var result = IndexEngine.Compute(settings.Definition, new IndexMeasures(counts), externals);
-            points.Add(new TrendPoint(period, result.Total, result.MeasuredMax, result.Percent, result.Groups.ToDictionary(g => g.Key, g => g.Score, StringComparer.Ordinal)));
+            points.Add(new TrendPoint(period, result.Total, result.MeasuredMax, result.Percent, result.Groups.ToDictionary(g => g.Key, g => g.Score, StringComparer.Ordinal),
+                counts[K.DossiersReceived] + counts[K.FeedbackReceived] > 0));
         }
 
         return points;
