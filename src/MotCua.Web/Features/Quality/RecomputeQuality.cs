@@ -52,8 +52,8 @@ public static class RecomputeQuality
 
             var sums = new QualityLedger.SummaryDeltas();
             var fees = await QualityInputs.FeesAsync(db, null, ct);
-            var (dossiers, dossierFacts) = await RebuildAsync(db, DossierSql(db.IsPostgres), r => MeasureFacts.ForDossier(ReadDossier(r, fees)), sums, ct);
-            var (feedback, feedbackFacts) = await RebuildAsync(db, FeedbackSql, r => MeasureFacts.ForFeedback(ReadFeedback(r)), sums, ct);
+            var (dossiers, dossierFacts) = await RebuildAsync(db, "quality_recompute_dossiers", DossierSql(db.IsPostgres), r => MeasureFacts.ForDossier(ReadDossier(r, fees)), sums, ct);
+            var (feedback, feedbackFacts) = await RebuildAsync(db, "quality_recompute_feedback", FeedbackSql, r => MeasureFacts.ForFeedback(ReadFeedback(r)), sums, ct);
 
             var after = sums.Entries.Where(e => e.Value != 0).ToDictionary(e => e.Key, e => e.Value);
             if (db.IsPostgres)
@@ -110,20 +110,22 @@ public static class RecomputeQuality
 
     private static int? NullableInt(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
-    private static async Task<(long Subjects, long Facts)> RebuildAsync(MotCuaDb db, string sql, Func<DbDataReader, MeasureFacts?> read, QualityLedger.SummaryDeltas sums, CancellationToken ct)
+    private static async Task<(long Subjects, long Facts)> RebuildAsync(MotCuaDb db, string cursor, string sql, Func<DbDataReader, MeasureFacts?> read, QualityLedger.SummaryDeltas sums, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         long subjects = 0, facts = 0;
         if (db.IsPostgres)
         {
-            // A cursor lets the facts of one batch be written (COPY) on the same connection before the next is read.
-            await Execute(connection, transaction, $"DECLARE quality_recompute NO SCROLL CURSOR FOR {sql}", ct);
+            // A cursor lets the facts of one batch be written (COPY) on the same connection before the next is read. Each
+            // query has its own cursor name: with auto-prepare on (Max Auto Prepare in the connection string) the repeated
+            // FETCH is prepared with its cursor's columns, and must not be reused for the other cursor.
+            await Execute(connection, transaction, $"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}", ct);
             while (true)
             {
                 var batch = new List<MeasureFacts>(Batch);
                 var fetched = 0;
-                await using (var cmd = Command(connection, transaction, $"FETCH {Batch} FROM quality_recompute"))
+                await using (var cmd = Command(connection, transaction, $"FETCH {Batch} FROM {cursor}"))
                 await using (var reader = await cmd.ExecuteReaderAsync(ct))
                 {
                     while (await reader.ReadAsync(ct))
@@ -150,7 +152,7 @@ public static class RecomputeQuality
                 }
             }
 
-            await Execute(connection, transaction, "CLOSE quality_recompute", ct);
+            await Execute(connection, transaction, $"CLOSE {cursor}", ct);
             return (subjects, facts);
         }
 
