@@ -23,10 +23,30 @@ public static class IndexEngine
     public static IndexResult Compute(IndexDefinition definition, IndexMeasures measures, ExternalValues externals)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        definition.EnsureValid();
+        return ComputeValidated(definition, ExternalKeys(definition), measures, externals);
+    }
+
+    /// <summary>Several units' indexes with one definition (a province ranking): the definition is checked once.</summary>
+    public static List<IndexResult> ComputeAll(IndexDefinition definition, IReadOnlyList<(IndexMeasures Measures, ExternalValues Externals)> units)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(units);
+        definition.EnsureValid();
+        var externalKeys = ExternalKeys(definition);
+        return [.. units.Select(u => ComputeValidated(definition, externalKeys, u.Measures, u.Externals))];
+    }
+
+    private static HashSet<string> ExternalKeys(IndexDefinition definition) => definition.Groups
+        .SelectMany(g => g.Indicators)
+        .Where(i => i.Kind == IndicatorKind.External)
+        .Select(i => i.Key)
+        .ToHashSet(StringComparer.Ordinal);
+
+    private static IndexResult ComputeValidated(IndexDefinition definition, HashSet<string> externalKeys, IndexMeasures measures, ExternalValues externals)
+    {
         ArgumentNullException.ThrowIfNull(measures);
         ArgumentNullException.ThrowIfNull(externals);
-        definition.EnsureValid();
-
         var groups = new List<GroupResult>(definition.Groups.Count);
         foreach (var group in definition.Groups)
         {
@@ -43,11 +63,6 @@ public static class IndexEngine
         var total = definition.Rounding.Score(groups.Sum(g => g.Score));
         var measuredMax = groups.Sum(g => g.MeasuredMax);
         decimal? percent = measuredMax > 0 ? definition.Rounding.Percent(total / measuredMax * 100m) : null;
-        var externalKeys = definition.Groups
-            .SelectMany(g => g.Indicators)
-            .Where(i => i.Kind == IndicatorKind.External)
-            .Select(i => i.Key)
-            .ToHashSet(StringComparer.Ordinal);
         var ignored = externals.Values.Keys.Where(k => !externalKeys.Contains(k)).Order(StringComparer.Ordinal).ToList();
 
         return new IndexResult(

@@ -62,11 +62,9 @@ public static class QualityIndexQuery
         var ids = units.Select(u => u.Id).ToList();
         var counts = await CountsAsync(db, ids, period, asOf, ct);
         var externals = await ExternalsAsync(db, ids, period, ct);
-        return [.. units.Select(u =>
-        {
-            var c = counts.GetValueOrDefault(u.Id) ?? Zero();
-            return new UnitIndex(u, period, asOf, IndexEngine.Compute(settings.Definition, new IndexMeasures(c), externals.GetValueOrDefault(u.Id) ?? ExternalValues.Empty), c);
-        })];
+        var inputs = units.Select(u => counts.GetValueOrDefault(u.Id) ?? Zero()).ToList();
+        var results = IndexEngine.ComputeAll(settings.Definition, [.. units.Select((u, i) => (new IndexMeasures(inputs[i]), externals.GetValueOrDefault(u.Id) ?? ExternalValues.Empty))]);
+        return [.. units.Select((u, i) => new UnitIndex(u, period, asOf, results[i], inputs[i]))];
     }
 
     /// <summary>Every commune of a province ranked by total (1, 2, 2, 4 on ties), as the portal ranks them.</summary>
@@ -125,14 +123,35 @@ public static class QualityIndexQuery
         ArgumentNullException.ThrowIfNull(db);
         var s = Segments(period);
         var ids = units.ToList();
-        var rows = await db.QualitySummaries.IgnoreQueryFilters().AsNoTracking()
-            .Where(x => ids.Contains(x.UnitId) && (
-                (x.Granularity == SummaryGranularity.Month && x.PeriodStart >= s.MonthsFrom && x.PeriodStart <= s.MonthsTo)
-                || (x.Granularity == SummaryGranularity.Day && x.PeriodStart >= s.HeadFrom && x.PeriodStart <= s.HeadTo)
-                || (x.Granularity == SummaryGranularity.Day && x.PeriodStart >= s.TailFrom && x.PeriodStart <= s.TailTo)))
-            .GroupBy(x => new { x.UnitId, x.Measure })
-            .Select(g => new { g.Key.UnitId, g.Key.Measure, Count = g.Sum(x => x.Count) })
-            .ToListAsync(ct);
+
+        // Only the segments that hold days are asked for (UNION ALL of one range each): an empty range would still cost
+        // the database one index probe per unit, and a month reads just its month rows.
+        var summaries = db.QualitySummaries.IgnoreQueryFilters().AsNoTracking().Where(x => ids.Contains(x.UnitId));
+        IQueryable<QualitySummary>? segments = null;
+        void Segment(IQueryable<QualitySummary> rows) => segments = segments is null ? rows : segments.Concat(rows);
+        if (s.MonthsFrom <= s.MonthsTo)
+        {
+            Segment(summaries.Where(x => x.Granularity == SummaryGranularity.Month && x.PeriodStart >= s.MonthsFrom && x.PeriodStart <= s.MonthsTo));
+        }
+
+        if (s.HeadFrom <= s.HeadTo)
+        {
+            Segment(summaries.Where(x => x.Granularity == SummaryGranularity.Day && x.PeriodStart >= s.HeadFrom && x.PeriodStart <= s.HeadTo));
+        }
+
+        if (s.TailFrom <= s.TailTo)
+        {
+            Segment(summaries.Where(x => x.Granularity == SummaryGranularity.Day && x.PeriodStart >= s.TailFrom && x.PeriodStart <= s.TailTo));
+        }
+
+        // One calendar month (the dashboard's usual period) has a single row per unit and measure: read as stored.
+        var singleMonth = s.MonthsFrom == s.MonthsTo && s.HeadFrom > s.HeadTo && s.TailFrom > s.TailTo;
+        var rows = singleMonth
+            ? await segments!.Select(x => new { x.UnitId, x.Measure, x.Count }).ToListAsync(ct)
+            : await segments!
+                .GroupBy(x => new { x.UnitId, x.Measure })
+                .Select(g => new { g.Key.UnitId, g.Key.Measure, Count = g.Sum(x => x.Count) })
+                .ToListAsync(ct);
         var clocks = await db.QualityFacts.IgnoreQueryFilters().AsNoTracking()
             .Where(f => f.OverdueFrom != null && f.OverdueFrom < asOf && f.CohortDay >= period.From && f.CohortDay <= period.To && ids.Contains(f.UnitId))
             .GroupBy(f => new { f.UnitId, f.Subject })
