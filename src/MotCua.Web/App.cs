@@ -5,6 +5,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Outreach;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Audit;
 using MotCua.Web.Platform.Auth;
@@ -99,6 +100,7 @@ public static class App
         app.MapDossiersApi();
         app.MapPublicDossiersApi();
         app.MapAuditApi();
+        app.MapOutreachApi();
         app.MapRazorPages();
         return app;
     }
