@@ -64,12 +64,20 @@ public sealed class OutreachSession : IUnitOwned
 
     public int Version { get; private set; }
 
-    public void Move(DateOnly date, SessionSlot slot, Guid teamId, Guid hamletId, IReadOnlyList<string> memberIds)
+    /// <param name="expectedCases">The cases expected where the session goes; unchanged when omitted.</param>
+    public void Move(DateOnly date, SessionSlot slot, Guid teamId, Guid hamletId, IReadOnlyList<string> memberIds, int? expectedCases = null)
     {
         if (Status != SessionStatus.Planned)
         {
             throw new DomainRuleException("session.not-planned", "Only a session not yet held can be moved.");
         }
+
+        if (expectedCases is < 0 or > 10_000)
+        {
+            throw new DomainRuleException("session.expected-invalid", "Expected cases are 0–10,000.") { IsInvalidInput = true };
+        }
+
+        ExpectedCases = expectedCases ?? ExpectedCases;
 
         Date = date;
         Slot = slot;

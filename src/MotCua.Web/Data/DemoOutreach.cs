@@ -32,9 +32,9 @@ public static class DemoOutreach
 
     private const double RoadFactor = 1.25;
 
-    private static readonly string[] Given = ["An", "Bình", "Châu", "Duy", "Giang", "Hải", "Hiếu", "Huy", "Kiên", "Ly", "Nga", "Oanh", "Phát", "Quyên", "Tài", "Thư", "Toàn", "Uyên", "Việt", "Xuân"];
     private static readonly string[] Family = ["Nguyễn", "Trần", "Lê", "Phạm", "Võ", "Huỳnh", "Đặng", "Hồ", "Lâm", "Tô"];
-    private static readonly string[] Middle = ["Văn", "Thị", "Minh", "Ngọc", "Hoàng", "Thanh", "Kim", "Quốc"];
+    private static readonly string[][] Middle = [["Văn", "Minh", "Hoàng", "Quốc"], ["Thị", "Ngọc", "Kim", "Thanh"]];
+    private static readonly string[][] Given = [["Duy", "Hải", "Hiếu", "Huy", "Kiên", "Phát", "Tài", "Toàn", "Việt", "Bình"], ["Châu", "Giang", "Ly", "Nga", "Oanh", "Quyên", "Thư", "Uyên", "Xuân", "An"]];
 
     public static string MemberId(DemoUnit unit, int team, int member) =>
         member switch
@@ -60,7 +60,8 @@ public static class DemoOutreach
             for (var m = 0; m < c.MembersPerTeam; m++)
             {
                 var id = MemberId(unit, t, m);
-                var name = $"{Family[rng.Next(Family.Length)]} {Middle[rng.Next(Middle.Length)]} {Given[rng.Next(Given.Length)]}";
+                var g = rng.Next(2);
+                var name = $"{Family[rng.Next(Family.Length)]} {Middle[g][rng.Next(Middle[g].Length)]} {Given[g][rng.Next(Given[g].Length)]}";
                 if (id.StartsWith("demo-member-", StringComparison.Ordinal))
                 {
                     yield return new DemoAccount(id, string.Create(CultureInfo.InvariantCulture, $"td{t + 1}.{m + 1:00}.{slug}"), name, Roles.FieldAgent, unit.Code, null, CanSignIn: false);

@@ -24,7 +24,7 @@ public static class CampaignQuery
     }
 
     public static PlanSummaryResponse? Summary(PlanSummary? p) =>
-        p is null ? null : new PlanSummaryResponse(p.SolvedAt, p.Status, p.Objective, p.Bound, p.Gap, p.Seconds, p.Sessions, p.BaselineObjective);
+        p is null ? null : new PlanSummaryResponse(p.SolvedAt, Enum.TryParse<Planning.PlanStatus>(p.Status, out var status) ? Platform.EnumText.Of(status) : p.Status, p.Objective, p.Bound, p.Gap, p.Seconds, p.Sessions, p.BaselineObjective);
 
     public static async Task<IReadOnlyList<SessionResponse>> SessionsAsync(IReadOnlyList<OutreachSession> sessions, Guid unitId, MotCuaDb db, string culture, CancellationToken ct)
     {

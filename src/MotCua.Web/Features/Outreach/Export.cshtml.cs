@@ -4,21 +4,23 @@ using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
+using MotCua.Web.Resources;
 
 namespace MotCua.Web.Features.Outreach;
 
 /// <summary>The plan as CSV or Excel, one row per session, for the commune's own spreadsheets and the hamlet heads.</summary>
 [Authorize(Policy = Policies.ReadOutreach)]
-public sealed class ExportModel(MotCuaDb db) : PageModel
+public sealed class ExportModel(MotCuaDb db, IStringLocalizer<Strings> t) : PageModel
 {
-    private static readonly string[] Header = ["Ngày", "Buổi", "Tổ", "Ấp/thôn", "Dự kiến (hồ sơ)", "Trạng thái", "Thành viên", "Lý do"];
+    private const int ExpectedColumn = 4;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken ct)
     {
-        var campaign = await CampaignQuery.LoadAsync(id, db, "vi", ct);
+        var campaign = await CampaignQuery.LoadAsync(id, db, Localization.Culture(), ct);
         if (campaign is null)
         {
             return NotFound();
@@ -26,11 +28,12 @@ public sealed class ExportModel(MotCuaDb db) : PageModel
 
         var rows = campaign.Sessions.Select(s => new[]
         {
-            s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Slot == Domain.Outreach.SessionSlot.Morning ? "Sáng" : "Chiều", s.Team, s.Hamlet,
-            s.ExpectedCases.ToString(CultureInfo.InvariantCulture), s.Status.ToString(), string.Join("; ", s.Members), s.Reason,
+            s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t[$"Slot.{s.Slot}"].Value, s.Team, s.Hamlet,
+            s.ExpectedCases.ToString(CultureInfo.InvariantCulture), t[$"SessionStatus.{s.Status}"].Value, string.Join("; ", s.Members), s.Reason,
         }).ToList();
         db.Audit("export", "Campaign", id.ToString(), $"format={format ?? "csv"}, {rows.Count} sessions");
         await db.SaveChangesAsync(ct);
+        string[] header = [t["Outreach.Day"], t["Outreach.HalfDay"], t["Outreach.Team"], t["Outreach.Hamlets"], t["Outreach.Expected"], t["Outreach.PlanStatus"], t["Outreach.Members"], t["Outreach.Why"]];
         var name = $"ke-hoach-luu-dong-{campaign.From:yyyyMMdd}";
         switch (format?.ToLowerInvariant())
         {
@@ -38,16 +41,24 @@ public sealed class ExportModel(MotCuaDb db) : PageModel
                 using (var book = new XLWorkbook())
                 {
                     var sheet = book.Worksheets.Add("Kế hoạch");
-                    for (var c = 0; c < Header.Length; c++)
+                    for (var c = 0; c < header.Length; c++)
                     {
-                        sheet.Cell(1, c + 1).Value = Header[c];
+                        sheet.Cell(1, c + 1).Value = header[c];
                     }
 
                     for (var r = 0; r < rows.Count; r++)
                     {
-                        for (var c = 0; c < Header.Length; c++)
+                        for (var c = 0; c < header.Length; c++)
                         {
-                            sheet.Cell(r + 2, c + 1).Value = rows[r][c];
+                            var cell = sheet.Cell(r + 2, c + 1);
+                            if (c == ExpectedColumn)
+                            {
+                                cell.Value = campaign.Sessions[r].ExpectedCases;
+                            }
+                            else
+                            {
+                                cell.Value = rows[r][c];
+                            }
                         }
                     }
 
@@ -59,7 +70,7 @@ public sealed class ExportModel(MotCuaDb db) : PageModel
                 }
 
             case null or "csv":
-                var csv = new StringBuilder().Append(Csv.Line(Header)).Append("\r\n");
+                var csv = new StringBuilder().Append(Csv.Line(header)).Append("\r\n");
                 foreach (var r in rows)
                 {
                     csv.Append(Csv.Line(r)).Append("\r\n");

@@ -48,16 +48,26 @@ public static class MoveSession
         var members = session.TeamId == input.TeamId && session.MemberIds.All(m => team.Members.FirstOrDefault(x => x.Id == m) is { } member && !member.Unavailable.Contains(input.Date))
             ? session.MemberIds
             : Crew(team, input.Date, context, session);
-        var others = context.Sessions.Where(s => s.Id != session.Id);
-        var moved = new PlannedSession(input.Date, OutreachPlanning.ToPlanner(input.Slot), input.TeamId, input.HamletId, members, session.ExpectedCases, false, new SessionReason("manual", new Dictionary<string, string>()));
+        var others = context.Sessions.Where(s => s.Id != session.Id).ToList();
+
+        // In another hamlet the session expects what that hamlet has left after its other sessions (at least one case).
+        var expected = session.ExpectedCases;
+        if (input.HamletId != session.HamletId)
+        {
+            var left = context.Problem.Hamlets.Single(h => h.Id == input.HamletId).ExpectedDemand
+                - others.Where(s => s.HamletId == input.HamletId && s.Status == SessionStatus.Planned && !OutreachPlanning.IsFact(s, context.Today)).Sum(s => s.ExpectedCases);
+            expected = Math.Clamp(left, 1, context.Campaign.Settings.CapacityPerSession);
+        }
+
+        var moved = new PlannedSession(input.Date, OutreachPlanning.ToPlanner(input.Slot), input.TeamId, input.HamletId, members, expected, false, new SessionReason("manual", new Dictionary<string, string>()));
         var plan = OutreachPlanning.AsPlanned(context, others).Append(moved).ToList();
         var violations = PlanValidator.Violations(context.Problem, plan);
         if (violations.Count > 0)
         {
-            throw new DomainRuleException("session.rules-broken", string.Join(Environment.NewLine, violations));
+            throw new DomainRuleException("session.rules-broken", "The move breaks the plan's rules: " + string.Join(" ", violations)) { Violations = violations };
         }
 
-        session.Move(input.Date, input.Slot, input.TeamId, input.HamletId, members);
+        session.Move(input.Date, input.Slot, input.TeamId, input.HamletId, members, expected);
         await db.SaveChangesAsync(ct);
         return session;
     }

@@ -106,7 +106,7 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
             db.ChangeTracker.Clear();
             if (ex.Code == "session.rules-broken")
             {
-                Violations = ex.Message.Split(Environment.NewLine);
+                Violations = ex.Violations;
             }
 
             return await FailAsync(id, ex.Code == "session.rules-broken" ? t["Outreach.Error.Rules"] : t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"],
