@@ -20,7 +20,7 @@ public sealed record CampaignSettings(
 
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200 || !PlainText.IsSingleLine(Name))
         {
             throw Invalid("campaign.name-invalid", "A campaign needs a name of at most 200 characters.");
         }

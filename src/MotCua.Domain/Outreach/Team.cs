@@ -46,7 +46,7 @@ public sealed class Team : IUnitOwned
     public void Update(string name, int crewSize, Equipment equipment, IReadOnlyList<TeamMember> members)
     {
         ArgumentNullException.ThrowIfNull(members);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || !PlainText.IsSingleLine(name))
         {
             throw new DomainRuleException("team.name-invalid", "A team needs a name of at most 100 characters.") { IsInvalidInput = true };
         }

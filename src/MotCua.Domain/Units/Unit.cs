@@ -26,7 +26,7 @@ public sealed class Province
 
     public string Name { get; private set; }
 
-    internal static string RequireName(string name) => string.IsNullOrWhiteSpace(name) || name.Length > 200
+    internal static string RequireName(string name) => string.IsNullOrWhiteSpace(name) || name.Length > 200 || !PlainText.IsSingleLine(name)
         ? throw new DomainRuleException("unit.name-invalid", "A name is 1–200 characters.") { IsInvalidInput = true }
         : name.Trim();
 }
@@ -125,7 +125,7 @@ public sealed class Hamlet : IUnitOwned
     {
         ArgumentNullException.ThrowIfNull(priority);
         priority.Validate();
-        if (distanceKm is < 0 or > 500 || travelMinutes is < 0 or > 1440 || population is < 0 or > 1_000_000 || estimatedDemand is < 0 or > 100_000 || meetingPlace?.Length > 300)
+        if (distanceKm is < 0 or > 500 || travelMinutes is < 0 or > 1440 || population is < 0 or > 1_000_000 || estimatedDemand is < 0 or > 100_000 || meetingPlace?.Length > 300 || !PlainText.IsSingleLine(meetingPlace))
         {
             throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes, population 0–1,000,000, demand 0–100,000, meeting place at most 300 characters.") { IsInvalidInput = true };
         }

@@ -57,6 +57,22 @@ public sealed class MalformedInputTests
             "{\"userName\":5,\"password\":true}", "{\"userName\":\"" + Huge + "\",\"password\":\"x\"}", "{\"userName\":\"nobody\",\"password\":\"wrong\"}",
             "{\"userName\":\"\",\"password\":\"\"}",
         ],
+        ["POST /api/outreach/campaigns"] =
+        [
+            "{\"name\":\"x\"}", "{\"from\":\"2026-02-30\",\"to\":\"2026-04-01\"}", "{\"from\":\"2026-04-01\",\"to\":\"2026-03-01\",\"days\":[\"saturday\"],\"slots\":[\"morning\"],\"procedures\":[\"1.001193\"]}",
+            Campaign(days: "[\"funday\"]"), Campaign(days: "[9]"), Campaign(days: "[]"), Campaign(slots: "[\"evening\"]"), Campaign(slots: "\"morning\""),
+            Campaign(procedures: "[\"9.999999\"]"), Campaign(procedures: "[null]"), Campaign(procedures: "[\"" + Huge + "\"]"), Campaign(procedures: "[]"),
+            Campaign(extra: ",\"capacityPerSession\":0"), Campaign(extra: ",\"capacityPerSession\":-5"), Campaign(extra: ",\"minutesPerCase\":100000"),
+            Campaign(extra: ",\"target\":-1"), Campaign(extra: ",\"maxDaysPerMember\":0"), Campaign(extra: ",\"maxTravelMinutesBetweenSessions\":-1"),
+            Campaign(extra: ",\"name\":\"" + Huge + "\""), Campaign(extra: ",\"name\":\"a\\u0000b\""), Campaign(to: "\"2036-03-01\""), Campaign(to: "\"9999-12-31\""),
+        ],
+        ["PUT /api/outreach/sessions/{id}"] =
+        [
+            "{\"date\":\"2026-03-07\"}", "{\"date\":\"2026-02-30\",\"slot\":\"morning\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":1}",
+            "{\"date\":\"2026-03-07\",\"slot\":\"night\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":1}",
+            "{\"date\":\"2026-03-07\",\"slot\":7,\"teamId\":\"x\",\"hamletId\":5,\"version\":\"one\"}",
+            "{\"date\":\"2026-03-07\",\"slot\":\"morning\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":-3}",
+        ],
         ["POST /api/auth/refresh"] = ["{\"refreshToken\":\"forged\"}", "{\"refreshToken\":\"" + Huge + "\"}", "{\"refreshToken\":42}"],
         ["POST /api/procedures/import"] =
         [
@@ -90,7 +106,11 @@ public sealed class MalformedInputTests
         ],
         ["GET /api/procedures/export"] = ["format=pdf", "format=" + new string('x', 3000)],
         ["GET /api/public/dossiers/{number}"] = ["", "secret=", "secret=" + new string('A', 5000), "secret=%00"],
+        ["GET /api/public/outreach"] = ["", "unit=", "unit=%00", "unit=" + new string('9', 5000), "unit=000.00.99.T01&hamlet=nonsense", "unit=000.00.99.T01&hamlet=%00", "unit=NOPE"],
     };
+
+    private static string Campaign(string days = "[\"saturday\"]", string slots = "[\"morning\"]", string procedures = "[\"1.001193\"]", string to = "\"2026-04-25\"", string extra = "") =>
+        $"{{\"name\":\"Thứ Bảy\",\"from\":\"2026-03-07\",\"to\":{to},\"days\":{days},\"slots\":{slots},\"procedures\":{procedures}{extra}}}";
 
     private static string Dossier(string clientId = "\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\"", string procedure = "\"1.001193\"", string unit = "\"000.00.99.T01\"",
         string channel = "\"counter\"", string citizenId = "\"093080001234\"", string name = "\"Nguyễn Văn Hoà\"", string phone = "\"0912345678\"", string? receivedAt = null) =>
@@ -156,7 +176,8 @@ public sealed class MalformedInputTests
             client = path.StartsWith("/api/calendar/years", StringComparison.Ordinal) || path.StartsWith("/api/procedures/import", StringComparison.Ordinal) || path.StartsWith("/api/audit", StringComparison.Ordinal)
                 ? app.Client
                 : unit.Client;
-            var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal);
+            var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal)
+                .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
             if (hasBody)
             {
@@ -190,6 +211,14 @@ public sealed class MalformedInputTests
                 foreach (var bad in new[] { "9.999999", "%00", new string('1', 3000), "DROP TABLE" })
                 {
                     await Check(m, path.Replace("{code}", bad, StringComparison.Ordinal), null, bad);
+                }
+            }
+
+            if (path.Contains("{id}", StringComparison.Ordinal))
+            {
+                foreach (var bad in new[] { "nonsense", "%00", new string('f', 3000), "00000000-0000-0000-0000-000000000000" })
+                {
+                    await Check(m, path.Replace("{id}", bad, StringComparison.Ordinal), hasBody ? new StringContent("{}", Encoding.UTF8, "application/json") : null, bad);
                 }
             }
 
