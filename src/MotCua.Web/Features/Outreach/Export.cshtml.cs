@@ -63,7 +63,11 @@ public sealed class ExportModel(MotCuaDb db, IStringLocalizer<Strings> t) : Page
                     }
 
                     sheet.Row(1).Style.Font.Bold = true;
-                    sheet.Columns().AdjustToContents(1, Math.Min(rows.Count + 1, 200));
+                    // ClosedXML 0.95 measures text with System.Drawing (Windows only): widths come from character counts instead.
+                    for (var c = 0; c < header.Length; c++)
+                    {
+                        sheet.Column(c + 1).Width = Math.Clamp(rows.Select(r => r[c].Length).Append(header[c].Length).Max() + 2, 8, 60);
+                    }
                     using var stream = new MemoryStream();
                     book.SaveAs(stream);
                     return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
