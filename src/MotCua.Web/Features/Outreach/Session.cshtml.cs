@@ -38,6 +38,9 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
     public string? Error { get; private set; }
 
+    /// <summary>The move the leader tried when it was refused, so the form shows it again for correction.</summary>
+    public (DateOnly Date, SessionSlot Slot, Guid Team, Guid Hamlet)? Attempt { get; private set; }
+
     public IReadOnlyList<string> Violations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -54,6 +57,7 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
             return await FailAsync(id, t["Outreach.Error.Date"], ct);
         }
 
+        Attempt = (day, slot, team, hamlet);
         return await RunAsync(id, async () => await MoveSession.ExecuteAsync(new MoveSession.Input(id, version, day, slot, team, hamlet), db, time, ct), t["Outreach.Moved"], ct);
     }
 
