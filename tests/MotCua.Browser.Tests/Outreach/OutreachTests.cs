@@ -105,6 +105,7 @@ public sealed class OutreachTests(BrowserFixture browser)
         await cards.First.Locator("summary").ClickAsync();
         Assert.Contains("Giấy", await cards.First.InnerTextAsync(), StringComparison.Ordinal);
         await Ui.VisitAsync(resident, "schedule-vi-phone");
+        await resident.ScreenshotAsync(new() { Path = Path.Combine(Ui.Artifacts, "schedule-vi-phone-screen.png") });
         Assert.True(await resident.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the schedule should not scroll sideways on a phone");
     }
 }
