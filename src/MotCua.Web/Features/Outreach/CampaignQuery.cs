@@ -41,12 +41,7 @@ public static class CampaignQuery
     public static string ReasonOf(OutreachSession s, string culture)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return s.ReasonCode == "manual" ? culture switch
-        {
-            "en" => "Moved by hand.",
-            "id" => "Dipindahkan secara manual.",
-            _ => "Đã điều chỉnh thủ công.",
-        } : ReasonText.Format(new SessionReason(s.ReasonCode, s.ReasonValues), culture);
+        return ReasonText.Format(new SessionReason(s.ReasonCode, s.ReasonValues), culture);
     }
 }
 

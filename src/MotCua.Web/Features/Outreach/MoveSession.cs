@@ -59,7 +59,7 @@ public static class MoveSession
             expected = Math.Clamp(left, 1, context.Campaign.Settings.CapacityPerSession);
         }
 
-        var moved = new PlannedSession(input.Date, OutreachPlanning.ToPlanner(input.Slot), input.TeamId, input.HamletId, members, expected, false, new SessionReason("manual", new Dictionary<string, string>()));
+        var moved = new PlannedSession(input.Date, OutreachPlanning.ToPlanner(input.Slot), input.TeamId, input.HamletId, members, expected, false, new SessionReason(ReasonCodes.Manual, new Dictionary<string, string>()));
         var plan = OutreachPlanning.AsPlanned(context, others).Append(moved).ToList();
         var violations = PlanValidator.Violations(context.Problem, plan);
         if (violations.Count > 0)
