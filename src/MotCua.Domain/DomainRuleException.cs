@@ -36,4 +36,7 @@ public sealed class DomainRuleException : Exception
 
     /// <summary>True when the caller acted on a stale version of the record (409).</summary>
     public bool IsConflict { get; init; }
+
+    /// <summary>Each rule broken, when there are several (e.g. a hand-moved outreach session); shown as a list.</summary>
+    public IReadOnlyList<string> Violations { get; init; } = [];
 }

@@ -124,9 +124,12 @@ public sealed class CpSatOutreachPlanner : IOutreachPlanner
         // CP-SAT overshoots its limit by a little while it stops its workers; keep a margin for that and for reading the plan.
         var margin = Math.Min(0.25, limit.TotalSeconds * 0.05);
         var seconds = Math.Max(0.05, ((limit - spent).TotalSeconds - margin) * share);
+        var deterministic = options.DeterministicTimeLimit > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" max_deterministic_time:{options.DeterministicTimeLimit * share:0.###}")
+            : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{seconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed} relative_gap_limit:{Math.Max(0, options.RelativeGapLimit):0.######} log_search_progress:false");
+            $"max_time_in_seconds:{seconds:0.###} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed} relative_gap_limit:{Math.Max(0, options.RelativeGapLimit):0.######} log_search_progress:false") + deterministic;
     }
 
     /// <summary>The CP-SAT model of one problem and the variables needed to read a plan back.</summary>

@@ -58,6 +58,12 @@ public sealed record PlannerOptions
 
     /// <summary>Stop once the plan is within this share of the bound (0 = prove optimality or run out of time).</summary>
     public double RelativeGapLimit { get; init; }
+
+    /// <summary>
+    /// A limit in the solver's deterministic time units instead of wall time (0 = none). With one worker it makes a
+    /// run repeatable on any machine, whatever its load: demo data uses it.
+    /// </summary>
+    public double DeterministicTimeLimit { get; init; }
 }
 
 public interface IOutreachPlanner

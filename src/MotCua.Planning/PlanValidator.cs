@@ -89,7 +89,7 @@ public static class PlanValidator
             }
             else if (member.Unavailable.Contains(s.Date))
             {
-                add(ViolationKinds.Unavailable, s, $"sends {member.Name} ({id}), who is unavailable that day");
+                add(ViolationKinds.Unavailable, s, $"sends {member.Name}, who is unavailable that day");
             }
         }
     }
@@ -146,7 +146,7 @@ public static class PlanValidator
             .Where(g => g.Count() > 1 && g.Any(x => !x.Session.Fixed));
         foreach (var group in byMemberSlot)
         {
-            violations.Add(Invariant($"{ViolationKinds.MemberSlot}: member {group.Key.Id} is in {group.Count()} sessions on {group.Key.Date:yyyy-MM-dd} {group.Key.Slot}"));
+            violations.Add(Invariant($"{ViolationKinds.MemberSlot}: {MemberName(context, group.Key.Id)} is in {group.Count()} sessions on {group.Key.Date:yyyy-MM-dd} {group.Key.Slot}"));
         }
     }
 
@@ -198,7 +198,7 @@ public static class PlanValidator
                     && member.DaysAlreadyWorked + entry.Dates.Count > context.Problem.MaxDaysPerMember)
                 {
                     violations.Add(Invariant(
-                        $"{ViolationKinds.Rotation}: {member.Name} ({member.Id}) would work {member.DaysAlreadyWorked + entry.Dates.Count} days; the limit is {context.Problem.MaxDaysPerMember}"));
+                        $"{ViolationKinds.Rotation}: {member.Name} would work {member.DaysAlreadyWorked + entry.Dates.Count} days; the limit is {context.Problem.MaxDaysPerMember}"));
                 }
             }
         }
@@ -209,6 +209,9 @@ public static class PlanValidator
         var hamlet = context.HamletIndex(s.HamletId) is var h and >= 0 ? context.Hamlets[h].Name : s.HamletId.ToString();
         return Invariant($"session {s.Date:yyyy-MM-dd} {s.Slot} team {Team(context, s.TeamId)} at {hamlet}");
     }
+
+    private static string MemberName(PlanningContext context, string id) =>
+        context.Teams.SelectMany(t => t.Members).FirstOrDefault(m => m.Id == id)?.Name ?? id;
 
     private static string Team(PlanningContext context, Guid id) =>
         context.TeamIndex(id) is var t and >= 0 ? context.Teams[t].Name : id.ToString();

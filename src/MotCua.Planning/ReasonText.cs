@@ -41,6 +41,12 @@ public static class ReasonText
             },
             ReasonCodes.MoreDemand => MoreDemand(language, v, hamlet, demand),
             ReasonCodes.Held => Held(language, v, hamlet),
+            ReasonCodes.Manual => language.Code switch
+            {
+                "en" => "Moved by hand; every planning rule was checked again.",
+                "id" => "Dipindahkan secara manual; semua aturan perencanaan diperiksa ulang.",
+                _ => "Đã điều chỉnh thủ công; mọi ràng buộc của kế hoạch đã được kiểm tra lại.",
+            },
             _ => $"{r.Code}: {string.Join(", ", v.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"))}",
         };
     }

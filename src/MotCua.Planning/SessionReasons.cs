@@ -19,6 +19,9 @@ public static class ReasonCodes
 
     /// <summary>A further session because the hamlet has more cases than one session serves.</summary>
     public const string MoreDemand = "more-demand";
+
+    /// <summary>A leader moved the session by hand (the rules were checked again).</summary>
+    public const string Manual = "manual";
 }
 
 /// <summary>Keys of <see cref="SessionReason.Values"/>; numbers are written in the invariant culture.</summary>

@@ -5,6 +5,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Outreach;
 using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Audit;
@@ -101,6 +102,7 @@ public static class App
         app.MapDossiersApi();
         app.MapPublicDossiersApi();
         app.MapAuditApi();
+        app.MapOutreachApi();
         app.MapQualityApi();
         app.MapFeedbackApi();
         app.MapPublicQualityApi();

@@ -19,7 +19,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     if (app.Services.GetRequiredService<DatabaseSettings>().SeedDemoData)
     {
         Console.WriteLine($"Demo accounts (password {DemoData.DemoPassword}):");
-        foreach (var a in DemoData.Accounts.Where(a => a.UnitCode is null or "000.00.21.H92"))
+        foreach (var a in DemoData.Accounts.Where(a => a.CanSignIn && a.UnitCode is null or "000.00.21.H92"))
         {
             Console.WriteLine($"  {a.UserName,-22} {a.Role,-16} {a.FullName}{(a.UnitCode is null ? string.Empty : $" — {a.UnitCode}")}");
         }

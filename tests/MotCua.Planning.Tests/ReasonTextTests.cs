@@ -28,6 +28,13 @@ public sealed class ReasonTextTests
         Assert.True(text.IsNormalized(NormalizationForm.FormC));
     }
 
+    [Theory]
+    [InlineData("vi", "Đã điều chỉnh thủ công")]
+    [InlineData("en", "Moved by hand")]
+    [InlineData("id", "Dipindahkan secara manual")]
+    public void Manual_SaysTheLeaderMovedIt(string culture, string expected) =>
+        Assert.StartsWith(expected, ReasonText.Format(new SessionReason(ReasonCodes.Manual, new Dictionary<string, string>()), culture), StringComparison.Ordinal);
+
     [Fact]
     public void Vietnamese_IsTheDefault_AndTheFallback()
     {

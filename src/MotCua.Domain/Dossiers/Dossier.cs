@@ -8,6 +8,8 @@ namespace MotCua.Domain.Dossiers;
 /// <param name="RecordedAt">When the citizen handed the papers in, for dossiers recorded earlier in the field (outreach, home visit); null means now.</param>
 /// <param name="NeedsVerification">Applies the procedure's extended time limit (e.g. a death registration that needs verification).</param>
 /// <param name="Papers">The papers handed in (their Vietnamese names as the catalogue lists them); null means every required paper.</param>
+/// <param name="OutreachSessionId">The outreach session the dossier was received in (outreach channel only).</param>
+/// <param name="PriorityGroups">The priority groups the applicant belongs to, as the team noted them (for the campaign report).</param>
 public sealed record DossierIntake(
     Guid ClientId,
     Guid UnitId,
@@ -19,7 +21,9 @@ public sealed record DossierIntake(
     string ActorId,
     DateTimeOffset? RecordedAt = null,
     bool NeedsVerification = false,
-    IReadOnlyList<string>? Papers = null);
+    IReadOnlyList<string>? Papers = null,
+    Guid? OutreachSessionId = null,
+    Outreach.PriorityGroup PriorityGroups = Outreach.PriorityGroup.None);
 
 /// <summary>A request to move a dossier, made by an officer against the version they saw.</summary>
 public sealed record DossierCommand(
@@ -100,6 +104,12 @@ public sealed class Dossier : IUnitOwned
 
     public bool NeedsVerification { get; private set; }
 
+    /// <summary>The outreach session the dossier was received in, if any.</summary>
+    public Guid? OutreachSessionId { get; private set; }
+
+    /// <summary>The priority groups of the applicant as noted at intake (counts for the campaign report).</summary>
+    public Outreach.PriorityGroup PriorityGroups { get; private set; }
+
     /// <summary>The papers handed in, as printed on the receipt.</summary>
     public IReadOnlyList<string> PapersReceived { get; private set; } = [];
 
@@ -167,6 +177,11 @@ public sealed class Dossier : IUnitOwned
             throw new DomainRuleException("dossier.channel-not-allowed", $"Procedure {intake.Procedure.Code} cannot be filed through channel {intake.Channel}.");
         }
 
+        if (intake.OutreachSessionId is not null && intake.Channel != Channel.Outreach)
+        {
+            throw new DomainRuleException("dossier.session-not-outreach", "Only a dossier received in an outreach session belongs to one.") { IsInvalidInput = true };
+        }
+
         var required = version.Papers.Where(p => !p.Optional).Select(p => p.Name.Vi).ToList();
         var papers = intake.Papers?.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList() ?? required;
         var unknown = papers.Except(version.Papers.Select(p => p.Name.Vi)).ToList();
@@ -203,6 +218,8 @@ public sealed class Dossier : IUnitOwned
             TimeLimit = limit,
             NeedsVerification = intake.NeedsVerification,
             PapersReceived = papers,
+            OutreachSessionId = intake.OutreachSessionId,
+            PriorityGroups = intake.PriorityGroups,
             LookupSecret = intake.LookupSecret,
             ReceivedBy = intake.ActorId,
             HandlerId = intake.ActorId,

@@ -26,7 +26,7 @@ public sealed class Province
 
     public string Name { get; private set; }
 
-    internal static string RequireName(string name) => string.IsNullOrWhiteSpace(name) || name.Length > 200
+    internal static string RequireName(string name) => string.IsNullOrWhiteSpace(name) || name.Length > 200 || !PlainText.IsSingleLine(name)
         ? throw new DomainRuleException("unit.name-invalid", "A name is 1–200 characters.") { IsInvalidInput = true }
         : name.Trim();
 }
@@ -112,4 +112,59 @@ public sealed class Hamlet : IUnitOwned
 
     /// <summary>Where sessions are held, e.g. the hamlet's cultural house (nhà văn hoá ấp).</summary>
     public string? MeetingPlace { get; private set; }
+
+    /// <summary>Residents in each priority group, entered by hand (later fed by the residents register).</summary>
+    public Outreach.HamletPriority Priority { get; private set; } = Outreach.HamletPriority.None;
+
+    /// <summary>Cases the centre expects from the hamlet in an outreach campaign (the planner's demand).</summary>
+    public int EstimatedDemand { get; private set; }
+
+    public int Version { get; private set; }
+
+    public void UpdateProfile(double distanceKm, int travelMinutes, int population, string? meetingPlace, Outreach.HamletPriority priority, int estimatedDemand)
+    {
+        ArgumentNullException.ThrowIfNull(priority);
+        priority.Validate();
+        if (distanceKm is < 0 or > 500 || travelMinutes is < 0 or > 1440 || population is < 0 or > 1_000_000 || estimatedDemand is < 0 or > 100_000 || meetingPlace?.Length > 300 || !PlainText.IsSingleLine(meetingPlace))
+        {
+            throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes, population 0–1,000,000, demand 0–100,000, meeting place at most 300 characters.") { IsInvalidInput = true };
+        }
+
+        DistanceKm = distanceKm;
+        TravelMinutes = travelMinutes;
+        Population = population;
+        MeetingPlace = string.IsNullOrWhiteSpace(meetingPlace) ? null : meetingPlace.Trim();
+        Priority = priority;
+        EstimatedDemand = estimatedDemand;
+        Version++;
+    }
+}
+
+/// <summary>Travel time between two hamlets of a unit, for teams that serve two nearby hamlets in one day.</summary>
+public sealed class HamletTravel : IUnitOwned
+{
+    private HamletTravel()
+    {
+    }
+
+    public HamletTravel(Guid unitId, Guid fromHamletId, Guid toHamletId, int minutes)
+    {
+        if (fromHamletId == toHamletId || minutes is < 0 or > 1440)
+        {
+            throw new DomainRuleException("hamlet.travel-invalid", "Travel is between two different hamlets, 0–1440 minutes.") { IsInvalidInput = true };
+        }
+
+        UnitId = unitId;
+        FromHamletId = fromHamletId;
+        ToHamletId = toHamletId;
+        Minutes = minutes;
+    }
+
+    public Guid UnitId { get; private set; }
+
+    public Guid FromHamletId { get; private set; }
+
+    public Guid ToHamletId { get; private set; }
+
+    public int Minutes { get; private set; }
 }

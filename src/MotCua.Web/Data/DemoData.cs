@@ -5,6 +5,7 @@ using MotCua.Domain;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Outreach;
 using MotCua.Domain.Units;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
@@ -24,7 +25,7 @@ public static partial class DemoData
     public const int Days = 120;
 
     /// <param name="Punctual">Works evenings and weekends when intake surges (Lục Yên in the articles): steps follow quickly and few dossiers run late.</param>
-    public sealed record DemoUnit(string Code, string Name, string ProvinceCode, string CitizenProvince, int DossiersPerDay, DayOfWeek? OutreachDay, string[] Hamlets, bool Highlands, bool Punctual = false);
+    public sealed record DemoUnit(string Code, string Name, string ProvinceCode, string CitizenProvince, int DossiersPerDay, DemoOutreach.DemoCampaign? Campaign, string[] Hamlets, bool Highlands, bool Punctual = false);
 
     public static readonly IReadOnlyList<(string Code, string Name)> Provinces =
     [
@@ -34,17 +35,20 @@ public static partial class DemoData
 
     public static readonly IReadOnlyList<DemoUnit> Units =
     [
-        new("000.00.21.H92", "Xã Châu Thành", "H92", "093", 12, DayOfWeek.Saturday,
+        new("000.00.21.H92", "Xã Châu Thành", "H92", "093", 12,
+            new("Thứ Bảy phục vụ nhân dân", DayOfWeek.Saturday, WeeksBefore: 2, Weeks: 8, Teams: 2, MembersPerTeam: 12, Crew: 3, MaxDaysPerMember: 3, Target: 450, CapacityPerSession: 30),
         [
             "Ấp Phú Thuận A", "Ấp Phú Thuận B", "Ấp Phú Thuận", "Ấp Phú Lợi", "Ấp Phú Hưng", "Ấp Phú Thạnh", "Ấp Tân Phú", "Ấp Tân Long",
             "Ấp Tân Hiệp", "Ấp Long Thạnh", "Ấp Long Hoà", "Ấp Mỹ Phú", "Ấp Mỹ Hưng", "Ấp Thạnh Lợi", "Ấp Thạnh Xuân", "Ấp Đông Thạnh",
             "Ấp Đông Phú", "Ấp Xẻo Cao",
         ], false),
-        new("000.00.22.H92", "Phường Vị Thanh 1", "H92", "093", 10, DayOfWeek.Sunday,
+        new("000.00.22.H92", "Phường Vị Thanh 1", "H92", "093", 10,
+            new("Chủ nhật về khu vực", DayOfWeek.Sunday, WeeksBefore: 6, Weeks: 12, Teams: 2, MembersPerTeam: 12, Crew: 3, MaxDaysPerMember: 4, Target: 700, CapacityPerSession: 30),
             [.. Enumerable.Range(1, 22).Select(i => string.Create(CultureInfo.InvariantCulture, $"Khu vực {i}"))], false),
         new("000.00.31.H10", "Xã Lục Yên", "H10", "015", 40, null,
             ["Thôn Yên Thắng", "Thôn Trung Tâm", "Thôn Cốc Khinh", "Thôn Bản Lằn", "Thôn Khau Vàng", "Thôn Nà Lay", "Thôn Khuổi Hẻo", "Thôn Làng Già"], true, Punctual: true),
-        new("000.00.32.H10", "Xã Yên Bình", "H10", "015", 10, DayOfWeek.Saturday,
+        new("000.00.32.H10", "Xã Yên Bình", "H10", "015", 10,
+            new("Cán bộ về thôn bản", DayOfWeek.Saturday, WeeksBefore: 3, Weeks: 8, Teams: 1, MembersPerTeam: 8, Crew: 3, MaxDaysPerMember: 4, Target: 250, CapacityPerSession: 25),
             ["Thôn Hồng Bàng", "Thôn Khe Ma", "Thôn Đồi Hời", "Thôn Ngòi Cát", "Thôn Trung Nam", "Thôn Cây Quéo", "Thôn Đồng Tâm", "Thôn Bản Chanh"], true),
     ];
 
@@ -66,7 +70,8 @@ public static partial class DemoData
     /// <summary>The password of every demo account. Demo mode only: a real installation creates accounts with <c>users add</c>.</summary>
     public const string DemoPassword = "MotCua-demo-2026";
 
-    public sealed record DemoAccount(string Id, string UserName, string FullName, string Role, string? UnitCode, string? ProvinceCode);
+    /// <param name="CanSignIn">False for team members shown in the plans: their accounts have no password until an administrator sets one.</param>
+    public sealed record DemoAccount(string Id, string UserName, string FullName, string Role, string? UnitCode, string? ProvinceCode, bool CanSignIn = true);
 
     /// <summary>One account per role for Châu Thành and its province, plus the officers who handle every demo unit's dossiers.</summary>
     public static IReadOnlyList<DemoAccount> Accounts { get; } = BuildAccounts();
@@ -97,6 +102,7 @@ public static partial class DemoData
             list.Add(new DemoAccount(officers[1], $"chuyenvien.{slug}", names[i][2], Roles.Specialist, unit.Code, null));
             list.Add(new DemoAccount(officers[2], $"chuyenvien2.{slug}", names[i][3], Roles.Specialist, unit.Code, null));
             list.Add(new DemoAccount($"demo-field-{Slug(unit)}", $"luudong.{slug}", names[i][4], Roles.FieldAgent, unit.Code, null));
+            list.AddRange(DemoOutreach.MemberAccounts(unit, slug));
         }
 
         return list;
@@ -123,7 +129,7 @@ public static partial class DemoData
                 UnitId = a.UnitCode is null ? null : units[a.UnitCode],
                 ProvinceCode = a.ProvinceCode,
             };
-            var result = await users.CreateAsync(user, DemoPassword);
+            var result = a.CanSignIn ? await users.CreateAsync(user, DemoPassword) : await users.CreateAsync(user);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo account {a.UserName}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
@@ -166,6 +172,7 @@ public static partial class DemoData
         }
 
         await db.SaveChangesAsync(ct);
+        var held = await DemoOutreach.SeedAsync(db, units, now, ct);
 
         var procedures = await db.Procedures.Include(p => p.Versions).OrderBy(p => p.Code).ToListAsync(ct);
         var calendarBase = await db.LoadCalendarAsync(null, ct);
@@ -173,7 +180,7 @@ public static partial class DemoData
         var sequences = new Dictionary<(Guid, DateOnly), int>();
         foreach (var (demo, unit, hamlets) in units)
         {
-            var generator = new Generator(demo, unit, hamlets, procedures, calendarBase.WithHours(unit.Hours), new Random(demo.Code.Sum(c => c)), now, sequences);
+            var generator = new Generator(demo, unit, hamlets, procedures, calendarBase.WithHours(unit.Hours), new Random(demo.Code.Sum(c => c)), now, sequences, held[unit.Id]);
             dossiers.AddRange(generator.Run());
         }
 
@@ -189,6 +196,7 @@ public static partial class DemoData
         db.DossierSequences.AddRange(sequences.Select(s => new DossierSequence { UnitId = s.Key.Item1, Day = s.Key.Item2, Last = s.Value }));
         db.Audit("demo.seed", null, null, $"{Units.Count} units, {dossiers.Count} dossiers");
         await db.SaveChangesAsync(ct);
+        await DemoOutreach.ReplanAsync(db, time, ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditChanges = true;
     }
@@ -201,7 +209,8 @@ public static partial class DemoData
         WorkingCalendar calendar,
         Random rng,
         DateTimeOffset now,
-        Dictionary<(Guid, DateOnly), int> sequences)
+        Dictionary<(Guid, DateOnly), int> sequences,
+        IReadOnlyList<DemoOutreach.HeldSession> held)
     {
         private readonly string[] _officers = Officers(demo);
         private readonly List<Applicant> _residents = [];
@@ -216,7 +225,8 @@ public static partial class DemoData
                     var count = demo.DossiersPerDay / 2 + rng.Next(demo.DossiersPerDay + 1);
                     for (var i = 0; i < count; i++)
                     {
-                        var channel = Pick((Channel.Counter, 55), (Channel.Online, 32), (Channel.Post, 4), (Channel.HomeVisit, 4), (Channel.Outreach, 5));
+                        // Outreach dossiers come from the campaign's sessions below.
+                        var channel = Pick((Channel.Counter, 58), (Channel.Online, 32), (Channel.Post, 4), (Channel.HomeVisit, 6));
                         // Online dossiers arrive at any hour; the others during office hours.
                         var at = channel == Channel.Online
                             ? WorkingCalendar.At(day, TimeOnly.MinValue).AddMinutes(rng.Next(24 * 60))
@@ -227,13 +237,15 @@ public static partial class DemoData
                         }
                     }
                 }
-                else if (demo.OutreachDay == day.DayOfWeek && day > today.AddDays(-60))
+
+                foreach (var session in held.Where(s => s.Date == day))
                 {
-                    // A weekend outreach session in a hamlet: ~30 people, morning and afternoon.
-                    for (var i = 0; i < 25 + rng.Next(10); i++)
+                    // A weekend session in a hamlet: its people, in the half-day it was held.
+                    var opens = session.Slot == SessionSlot.Morning ? new TimeOnly(7, 30) : new TimeOnly(13, 30);
+                    var times = Enumerable.Range(0, session.Cases).Select(_ => WorkingCalendar.At(day, opens).AddMinutes(rng.Next(200))).Order().ToList();
+                    foreach (var at in times)
                     {
-                        var at = WorkingCalendar.At(day, new TimeOnly(i % 2 == 0 ? 8 : 14, 0)).AddMinutes(rng.Next(180));
-                        if (Make(Channel.Outreach, at) is { } d)
+                        if (Make(Channel.Outreach, at, session) is { } d)
                         {
                             yield return d;
                         }
@@ -242,14 +254,15 @@ public static partial class DemoData
             }
         }
 
-        private Dossier? Make(Channel channel, DateTimeOffset at)
+        private Dossier? Make(Channel channel, DateTimeOffset at, DemoOutreach.HeldSession? session = null)
         {
             if (at > now)
             {
                 return null;
             }
 
-            var candidates = procedures.Where(p => p.VersionOn(WorkingCalendar.LocalDate(at))?.Allows(channel) == true).ToList();
+            var candidates = procedures.Where(p => p.VersionOn(WorkingCalendar.LocalDate(at))?.Allows(channel) == true
+                && (session is null || DemoOutreach.Procedures.Contains(p.Code))).ToList();
             if (candidates.Count == 0)
             {
                 return null;
@@ -268,7 +281,7 @@ public static partial class DemoData
             var version = procedure.RequireVersionOn(day);
             var verify = version.ExtendedTimeLimit is not null && rng.Next(10) == 0;
             var counter = _officers[0];
-            var applicant = Resident();
+            var applicant = Resident(session?.HamletId);
             if (version.TimeLimit.Kind == TimeLimitKind.None && applicant.CitizenId is { } id)
             {
                 // Assisted services rest on the person's consent, as at a real counter.
@@ -278,7 +291,8 @@ public static partial class DemoData
             var dossier = Dossier.Receive(
                 new DossierIntake(Guid.NewGuid(), unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, applicant, channel,
                     Features.Dossiers.ReceiveDossier.NewLookupSecret(), channel == Channel.Online ? Actor.Citizen : counter,
-                    channel.AllowsFieldTimestamp() ? at : null, verify),
+                    channel.AllowsFieldTimestamp() ? at : null, verify, OutreachSessionId: session?.Id,
+                    PriorityGroups: session is null ? PriorityGroup.None : Priority(procedure.Code)),
                 at,
                 calendar);
             Live(dossier, at);
@@ -386,9 +400,31 @@ public static partial class DemoData
             }
         }
 
-        private Applicant Resident()
+        /// <summary>The priority groups an officer ticks for a person met in a hamlet, given what they came for.</summary>
+        private PriorityGroup Priority(string procedure)
         {
-            if (_residents.Count > 300 && rng.Next(4) == 0)
+            var groups = procedure switch
+            {
+                "1.001776" => rng.Next(3) == 0 ? PriorityGroup.Disabled | PriorityGroup.SocialProtection : PriorityGroup.Elderly | PriorityGroup.SocialProtection,
+                "HT.0001" => PriorityGroup.CashWithoutBankAccount | PriorityGroup.SocialProtection,
+                _ => PriorityGroup.None,
+            };
+            if (rng.Next(4) == 0)
+            {
+                groups |= PriorityGroup.Elderly;
+            }
+
+            if (rng.Next(12) == 0)
+            {
+                groups |= PriorityGroup.PendingProcedure;
+            }
+
+            return groups;
+        }
+
+        private Applicant Resident(Guid? hamletId = null)
+        {
+            if (hamletId is null && _residents.Count > 300 && rng.Next(4) == 0)
             {
                 // A returning applicant: a copy, since each dossier owns its applicant row.
                 return _residents[rng.Next(_residents.Count)].Copy();
@@ -401,7 +437,7 @@ public static partial class DemoData
             var centuryDigit = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
             var id = string.Create(CultureInfo.InvariantCulture, $"{demo.CitizenProvince}{centuryDigit}{year % 100:00}{rng.Next(1_000_000):000000}");
             var phone = string.Create(CultureInfo.InvariantCulture, $"09{rng.Next(100_000_000):00000000}");
-            var hamlet = hamlets[rng.Next(hamlets.Count)];
+            var hamlet = hamletId is { } h ? hamlets.Single(x => x.Id == h) : hamlets[rng.Next(hamlets.Count)];
             var applicant = new Applicant(CitizenId.Parse(id), name, PhoneNumber.Parse(phone),
                 string.Create(CultureInfo.InvariantCulture, $"Số {1 + rng.Next(200)}, {hamlet.Name}, {unit.Name}"), hamlet.Id);
             _residents.Add(applicant);

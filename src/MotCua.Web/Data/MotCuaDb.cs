@@ -44,6 +44,14 @@ public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvid
 
     public DbSet<DossierSequence> DossierSequences => Set<DossierSequence>();
 
+    public DbSet<HamletTravel> HamletTravel => Set<HamletTravel>();
+
+    public DbSet<MotCua.Domain.Outreach.Team> Teams => Set<MotCua.Domain.Outreach.Team>();
+
+    public DbSet<MotCua.Domain.Outreach.Campaign> Campaigns => Set<MotCua.Domain.Outreach.Campaign>();
+
+    public DbSet<MotCua.Domain.Outreach.OutreachSession> OutreachSessions => Set<MotCua.Domain.Outreach.OutreachSession>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();

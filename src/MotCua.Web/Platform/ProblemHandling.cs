@@ -23,6 +23,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         logger.LogInformation("Request refused with {Status} {Code}: {Detail}", status, code, detail);
         httpContext.Response.StatusCode = status;
         var problem = Problems.Create(status, title, detail, code);
+        if (exception is DomainRuleException { Violations.Count: > 0 } rule)
+        {
+            problem.Extensions["violations"] = rule.Violations;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

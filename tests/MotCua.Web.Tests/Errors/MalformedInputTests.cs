@@ -93,6 +93,22 @@ public sealed class MalformedInputTests
         [
             "{\"secret\":\"X\",\"satisfied\":\"no\"}", "{\"secret\":\"X\"}", "{\"satisfied\":true}", "{\"secret\":\"" + Huge + "\",\"satisfied\":true}", "{\"secret\":42,\"satisfied\":true}",
         ],
+        ["POST /api/outreach/campaigns"] =
+        [
+            "{\"name\":\"x\"}", "{\"from\":\"2026-02-30\",\"to\":\"2026-04-01\"}", "{\"from\":\"2026-04-01\",\"to\":\"2026-03-01\",\"days\":[\"saturday\"],\"slots\":[\"morning\"],\"procedures\":[\"1.001193\"]}",
+            Campaign(days: "[\"funday\"]"), Campaign(days: "[9]"), Campaign(days: "[]"), Campaign(slots: "[\"evening\"]"), Campaign(slots: "\"morning\""),
+            Campaign(procedures: "[\"9.999999\"]"), Campaign(procedures: "[null]"), Campaign(procedures: "[\"" + Huge + "\"]"), Campaign(procedures: "[]"),
+            Campaign(extra: ",\"capacityPerSession\":0"), Campaign(extra: ",\"capacityPerSession\":-5"), Campaign(extra: ",\"minutesPerCase\":100000"),
+            Campaign(extra: ",\"target\":-1"), Campaign(extra: ",\"maxDaysPerMember\":0"), Campaign(extra: ",\"maxTravelMinutesBetweenSessions\":-1"),
+            Campaign(extra: ",\"name\":\"" + Huge + "\""), Campaign(extra: ",\"name\":\"a\\u0000b\""), Campaign(to: "\"2036-03-01\""), Campaign(to: "\"9999-12-31\""),
+        ],
+        ["PUT /api/outreach/sessions/{id}"] =
+        [
+            "{\"date\":\"2026-03-07\"}", "{\"date\":\"2026-02-30\",\"slot\":\"morning\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":1}",
+            "{\"date\":\"2026-03-07\",\"slot\":\"night\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":1}",
+            "{\"date\":\"2026-03-07\",\"slot\":7,\"teamId\":\"x\",\"hamletId\":5,\"version\":\"one\"}",
+            "{\"date\":\"2026-03-07\",\"slot\":\"morning\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":-3}",
+        ],
         ["POST /api/auth/refresh"] = ["{\"refreshToken\":\"forged\"}", "{\"refreshToken\":\"" + Huge + "\"}", "{\"refreshToken\":42}"],
         ["POST /api/procedures/import"] =
         [
@@ -132,7 +148,11 @@ public sealed class MalformedInputTests
         ["GET /api/quality/trend"] = ["months=0", "months=99999999999", "months=abc", "unit=" + new string('9', 3000)],
         ["GET /api/quality/externals"] = ["", "unit=000.00.99.T01", "unit=000.00.99.T01&month=2026-13", "province=T01&unit=x&month=2026-03", "month=" + new string('2', 5000)],
         ["GET /api/feedback"] = ["status=%00", "status=lost", "page=-1", "pageSize=0", "open=maybe", "overdue=2", "dossier=" + new string('9', 3000)],
+        ["GET /api/public/outreach"] = ["", "unit=", "unit=%00", "unit=" + new string('9', 5000), "unit=000.00.99.T01&hamlet=nonsense", "unit=000.00.99.T01&hamlet=%00", "unit=NOPE"],
     };
+
+    private static string Campaign(string days = "[\"saturday\"]", string slots = "[\"morning\"]", string procedures = "[\"1.001193\"]", string to = "\"2026-04-25\"", string extra = "") =>
+        $"{{\"name\":\"Thứ Bảy\",\"from\":\"2026-03-07\",\"to\":{to},\"days\":{days},\"slots\":{slots},\"procedures\":{procedures}{extra}}}";
 
     private static string Dossier(string clientId = "\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\"", string procedure = "\"1.001193\"", string unit = "\"000.00.99.T01\"",
         string channel = "\"counter\"", string citizenId = "\"093080001234\"", string name = "\"Nguyễn Văn Hoà\"", string phone = "\"0912345678\"", string? receivedAt = null) =>
@@ -200,7 +220,8 @@ public sealed class MalformedInputTests
                 || path.StartsWith("/api/quality/externals", StringComparison.Ordinal) || path.StartsWith("/api/quality/ranking", StringComparison.Ordinal)
                 ? app.Client
                 : unit.Client;
-            var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal);
+            var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal)
+                .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
             if (hasBody)
             {
@@ -234,6 +255,14 @@ public sealed class MalformedInputTests
                 foreach (var bad in new[] { "9.999999", "%00", new string('1', 3000), "DROP TABLE" })
                 {
                     await Check(m, path.Replace("{code}", bad, StringComparison.Ordinal), null, bad);
+                }
+            }
+
+            if (path.Contains("{id}", StringComparison.Ordinal))
+            {
+                foreach (var bad in new[] { "nonsense", "%00", new string('f', 3000), "00000000-0000-0000-0000-000000000000" })
+                {
+                    await Check(m, path.Replace("{id}", bad, StringComparison.Ordinal), hasBody ? new StringContent("{}", Encoding.UTF8, "application/json") : null, bad);
                 }
             }
 

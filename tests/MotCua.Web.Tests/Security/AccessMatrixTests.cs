@@ -8,6 +8,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Tests.Dossiers;
 using MotCua.Web.Tests.Infrastructure;
+using MotCua.Web.Tests.Outreach;
 
 namespace MotCua.Web.Tests.Security;
 
@@ -45,6 +46,12 @@ public sealed class AccessMatrixTests
         ["POST /api/dossiers/{number}/transitions"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist],
         ["GET /api/public/dossiers/{number}"] = [Everyone],
         ["GET /api/audit"] = [Roles.Administrator],
+        ["POST /api/outreach/campaigns"] = [Roles.CentreLeader],
+        ["GET /api/outreach/campaigns"] = DossierReaders,
+        ["GET /api/outreach/campaigns/{id}"] = DossierReaders,
+        ["POST /api/outreach/campaigns/{id}/plan"] = [Roles.CentreLeader],
+        ["PUT /api/outreach/sessions/{id}"] = [Roles.CentreLeader],
+        ["GET /api/public/outreach"] = [Everyone],
         ["GET /api/quality/index"] = [Roles.CentreLeader, Roles.ProvinceViewer, Roles.Administrator],
         ["GET /api/quality/trend"] = [Roles.CentreLeader, Roles.ProvinceViewer, Roles.Administrator],
         ["GET /api/quality/ranking"] = [Roles.ProvinceViewer, Roles.Administrator],
@@ -80,6 +87,7 @@ public sealed class AccessMatrixTests
         var unit = await app.AddUnitAsync();
         var other = await app.AddUnitAsync("000.00.99.T02");
         var dossier = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        var campaign = await OutreachSetup.CreateAsync(unit);
         var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.Anonymous };
         foreach (var role in Roles.All)
         {
@@ -104,7 +112,7 @@ public sealed class AccessMatrixTests
             var allowed = Expected[route];
             foreach (var (who, client) in clients)
             {
-                using var response = await client.SendAsync(Request(route, dossier, unit.Code));
+                using var response = await client.SendAsync(Request(route, dossier, unit.Code, campaign.Id));
                 var status = (int)response.StatusCode;
                 var mayEnter = allowed.Contains(Everyone) || allowed.Contains(who);
                 var expected = mayEnter ? "not 401/403" : who == Anonymous ? "401" : "403";
@@ -123,16 +131,23 @@ public sealed class AccessMatrixTests
         {
             var stranger = await other.AsAsync(role);
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/dossiers/{dossier.Number}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await stranger.SendAsync(Request("POST /api/dossiers/{number}/transitions", dossier, other.Code))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.SendAsync(Request("POST /api/dossiers/{number}/transitions", dossier, other.Code, campaign.Id))).StatusCode);
             var list = await (await stranger.GetAsync("/api/dossiers")).ReadAsync<DossierPage>();
             Assert.Equal(0, list.Total);
         }
+
+        // Nor its campaigns: reading, planning and listing answer as if they did not exist.
+        var leader = await other.AsAsync(Roles.CentreLeader);
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/api/outreach/campaigns/{campaign.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.PostAsync($"/api/outreach/campaigns/{campaign.Id}/plan", null)).StatusCode);
+        Assert.Equal("[]", await leader.GetStringAsync("/api/outreach/campaigns"));
     }
 
-    private static HttpRequestMessage Request(string route, DossierResponse dossier, string unitCode)
+    private static HttpRequestMessage Request(string route, DossierResponse dossier, string unitCode, Guid campaignId)
     {
         var parts = route.Split(' ', 2);
-        var path = parts[1].Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2030", StringComparison.Ordinal);
+        var id = parts[1].StartsWith("/api/outreach/sessions", StringComparison.Ordinal) ? Guid.NewGuid() : campaignId;
+        var path = parts[1].Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2030", StringComparison.Ordinal);
         var (query, body) = route switch
         {
             "GET /api/calendar/due-date" => ("?procedure=1.001193&receivedAt=2026-03-02T09:00:00%2B07:00", null),
@@ -145,6 +160,9 @@ public sealed class AccessMatrixTests
             "PUT /api/calendar/years/{year}" => (string.Empty, "{\"holidays\":[]}"),
             "POST /api/dossiers" => (string.Empty, JsonSerializer.Serialize(DossierRequests.Birth(unitCode), Platform.Json.Options)),
             "POST /api/dossiers/{number}/transitions" => (string.Empty, "{\"action\":\"handOver\",\"version\":999,\"toOfficer\":\"someone\"}"),
+            "POST /api/outreach/campaigns" => (string.Empty, JsonSerializer.Serialize(OutreachSetup.Campaign(), Platform.Json.Options)),
+            "PUT /api/outreach/sessions/{id}" => (string.Empty, $"{{\"date\":\"2026-03-07\",\"slot\":\"morning\",\"teamId\":\"{Guid.NewGuid()}\",\"hamletId\":\"{Guid.NewGuid()}\",\"version\":1}}"),
+            "GET /api/public/outreach" => ($"?unit={unitCode}", null),
             _ => (string.Empty, (string?)null),
         };
         var request = new HttpRequestMessage(new HttpMethod(parts[0]), path + query);

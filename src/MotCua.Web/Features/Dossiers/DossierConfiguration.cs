@@ -17,6 +17,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(d => new { d.UnitId, d.Status, d.DueAt });
         b.HasIndex(d => new { d.UnitId, d.RegisteredAt });
         b.HasIndex(d => d.EndedAt);
+        b.HasIndex(d => d.OutreachSessionId);
+        b.HasOne<MotCua.Domain.Outreach.OutreachSession>().WithMany().HasForeignKey(d => d.OutreachSessionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ProcedureVersion>().WithMany().HasForeignKey(d => d.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -8,6 +8,8 @@ namespace MotCua.Web.Features.Dossiers;
 /// <param name="ReceivedAt">Only for outreach and home-visit dossiers recorded earlier in the field: ISO 8601 with offset, never in the future.</param>
 /// <param name="NeedsVerification">Applies the procedure's extended time limit (e.g. death registration needing verification).</param>
 /// <param name="Papers">The papers handed in, by their Vietnamese names in the catalogue; omitted means every required paper.</param>
+/// <param name="OutreachSession">For an outreach dossier: the session it was received in (held that day in the unit).</param>
+/// <param name="PriorityGroups">The applicant's priority groups as the team noted them (elderly, disabled…), for the campaign report.</param>
 public sealed record ReceiveDossierRequest(
     Guid? ClientId,
     string? Procedure,
@@ -16,7 +18,9 @@ public sealed record ReceiveDossierRequest(
     ApplicantRequest? Applicant,
     string? ReceivedAt,
     bool NeedsVerification = false,
-    IReadOnlyList<string>? Papers = null);
+    IReadOnlyList<string>? Papers = null,
+    Guid? OutreachSession = null,
+    IReadOnlyList<MotCua.Domain.Outreach.PriorityGroup>? PriorityGroups = null);
 
 /// <param name="Consent">The person consented to the processing of their data (required for assisted services without a legal basis).</param>
 public sealed record ApplicantRequest(string? CitizenId, string? FullName, string? Phone, string? Address, Guid? HamletId, bool? Consent = null);

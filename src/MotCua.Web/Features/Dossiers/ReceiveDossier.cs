@@ -4,6 +4,7 @@ using MotCua.Domain;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Platform;
@@ -28,7 +29,9 @@ public static class ReceiveDossier
         bool NeedsVerification,
         string ActorId,
         IReadOnlyList<string>? Papers = null,
-        IReadOnlyList<Scan>? Scans = null);
+        IReadOnlyList<Scan>? Scans = null,
+        Guid? OutreachSessionId = null,
+        PriorityGroup PriorityGroups = PriorityGroup.None);
 
     /// <summary>A scanned paper uploaded with the intake.</summary>
     public sealed record Scan(string FileName, byte[] Bytes);
@@ -90,8 +93,20 @@ public static class ReceiveDossier
             return null;
         }
 
+        var groups = PriorityGroup.None;
+        foreach (var g in request.PriorityGroups ?? [])
+        {
+            if (!Enum.IsDefined(g) || g == PriorityGroup.None)
+            {
+                errors.Add("priorityGroups", "Priority groups are elderly, disabled, socialProtection, cashWithoutBankAccount or pendingProcedure.");
+                return null;
+            }
+
+            groups |= g;
+        }
+
         return new Input(request.ClientId!.Value, request.Unit!.Trim(), request.Procedure!.Trim().ToUpperInvariant(), applicant!, request.Channel!.Value,
-            recordedAt, request.NeedsVerification, actorId, request.Papers);
+            recordedAt, request.NeedsVerification, actorId, request.Papers, null, request.OutreachSession, groups);
     }
 
     public static Applicant? ValidateApplicant(ApplicantRequest? a, DateTimeOffset now, ValidationErrors errors)
@@ -161,6 +176,11 @@ public static class ReceiveDossier
         var calendar = await db.LoadCalendarAsync(unit.Id, ct);
         var now = time.GetUtcNow();
         var day = WorkingCalendar.LocalDate(input.RecordedAt ?? now);
+        if (input.OutreachSessionId is { } sessionId
+            && !await db.OutreachSessions.AnyAsync(s => s.Id == sessionId && s.UnitId == unit.Id && s.Date == day && s.Status != SessionStatus.Cancelled, ct))
+        {
+            throw new DomainRuleException("dossier.session-unknown", "The outreach session is not one of this unit's sessions held on the day the papers were handed in.") { IsInvalidInput = true };
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -168,7 +188,7 @@ public static class ReceiveDossier
             var sequence = await DossierNumbers.ReserveAsync(db, unit.Id, day, 1, ct);
             var dossier = Dossier.Receive(
                 new DossierIntake(input.ClientId, unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, input.Applicant, input.Channel,
-                    NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification, input.Papers),
+                    NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification, input.Papers, input.OutreachSessionId, input.PriorityGroups),
                 now,
                 calendar);
             if (dossier.TimeLimit.Kind == TimeLimitKind.None && input.Applicant.Basis != PersonalDataBasis.Consent)

@@ -8,6 +8,7 @@ using MotCua.Domain;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform;
@@ -69,7 +70,14 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         public bool Consent { get; set; }
 
         public List<string> Papers { get; set; } = [];
+
+        public Guid? OutreachSessionId { get; set; }
+
+        public List<PriorityGroup> PriorityGroups { get; set; } = [];
     }
+
+    /// <summary>Outreach sessions of the last two weeks and today, for dossiers received in a hamlet.</summary>
+    public IReadOnlyList<(Guid Id, string Label)> Sessions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -136,7 +144,8 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
 
         var request = new ReceiveDossierRequest(Input.ClientId, Chosen.Code, User.UnitCodeOf(), Input.Channel,
             new ApplicantRequest(Input.CitizenId, Input.FullName, Input.Phone, Input.Address, Input.HamletId, Input.Consent ? true : null),
-            receivedAt, Input.NeedsVerification, Input.Papers);
+            receivedAt, Input.NeedsVerification, Input.Papers,
+            Input.Channel == Channel.Outreach ? Input.OutreachSessionId : null, Input.PriorityGroups);
         var errors = new ValidationErrors();
         var input = ReceiveDossier.Validate(request, Actor.Of(HttpContext), time.GetUtcNow(), errors);
         foreach (var (field, messages) in errors.ToDictionary())
@@ -206,5 +215,10 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         var code = Procedure?.Trim().ToUpperInvariant();
         Chosen = Procedures.FirstOrDefault(p => p.Code == code);
         Hamlets = [.. (await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct)).Select(h => (h.Id, h.Name))];
+        var names = Hamlets.ToDictionary(h => h.Id, h => h.Name);
+        var sessions = await db.OutreachSessions.AsNoTracking()
+            .Where(s => s.Date >= today.AddDays(-14) && s.Date <= today && s.Status != SessionStatus.Cancelled)
+            .OrderByDescending(s => s.Date).ThenBy(s => s.Slot).ToListAsync(ct);
+        Sessions = [.. sessions.Select(s => (s.Id, $"{s.Date:dd/MM/yyyy} · {t[$"Slot.{s.Slot}"]} · {names.GetValueOrDefault(s.HamletId, "?")}"))];
     }
 }

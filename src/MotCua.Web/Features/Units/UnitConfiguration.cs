@@ -41,5 +41,7 @@ internal sealed class HamletConfiguration : IEntityTypeConfiguration<Hamlet>
         b.Property(h => h.MeetingPlace).HasMaxLength(300);
         b.HasOne<Unit>().WithMany().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(h => new { h.UnitId, h.Name }).IsUnique();
+        b.Property(h => h.Priority).HasConversion(new JsonColumnConverter<MotCua.Domain.Outreach.HamletPriority>(), new JsonColumnComparer<MotCua.Domain.Outreach.HamletPriority>()).HasMaxLength(500);
+        b.Property(h => h.Version).IsConcurrencyToken();
     }
 }

@@ -74,7 +74,10 @@ public static class AuthSetup
             .AddPolicy(Policies.ManageCatalogue, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ManageCalendar, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ReadOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent, Roles.ProvinceViewer))
+            .AddPolicy(Policies.ManageOutreach, p => p.RequireRole(Roles.CentreLeader).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.ReportOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.FieldAgent).RequireClaim(StaffClaims.Unit));
         return services;
     }
 

@@ -60,4 +60,13 @@ public static class Policies
     public const string ReadAudit = "audit.read";
 
     public const string ManageUsers = "users.manage";
+
+    /// <summary>See the unit's outreach campaigns, sessions and reports.</summary>
+    public const string ReadOutreach = "outreach.read";
+
+    /// <summary>Create and plan campaigns, edit teams and hamlet profiles, move sessions.</summary>
+    public const string ManageOutreach = "outreach.manage";
+
+    /// <summary>Record what a session did (its report).</summary>
+    public const string ReportOutreach = "outreach.report";
 }

@@ -53,7 +53,9 @@ internal sealed record PdfPageStyle(
     {
         PaperSize.A5 => new(MathF.Round(148 * PointsPerMm), MathF.Round(210 * PointsPerMm), 13 * PointsPerMm, 12 * PointsPerMm, 12 * PointsPerMm,
             HeaderSize: 9f, BodySize: 10f, TitleSize: 12f, SmallSize: 7.5f, TableSize: 8.5f),
-        PaperSize.A4 => new(MathF.Round(210 * PointsPerMm), MathF.Round(297 * PointsPerMm), 15 * PointsPerMm, 15 * PointsPerMm, 14 * PointsPerMm,
+        PaperSize.A4 => new(MathF.Round(297 * PointsPerMm), MathF.Round(210 * PointsPerMm), 14 * PointsPerMm, 12 * PointsPerMm, 12 * PointsPerMm,
+            HeaderSize: 10f, BodySize: 11f, TitleSize: 14f, SmallSize: 8.5f, TableSize: 9f),
+        PaperSize.A4Portrait => new(MathF.Round(210 * PointsPerMm), MathF.Round(297 * PointsPerMm), 15 * PointsPerMm, 15 * PointsPerMm, 14 * PointsPerMm,
             HeaderSize: 11f, BodySize: 12f, TitleSize: 14f, SmallSize: 8.5f, TableSize: 9f),
         _ => throw new ArgumentOutOfRangeException(nameof(size), size, "Only A5 and A4 forms have a PDF layout."),
     };

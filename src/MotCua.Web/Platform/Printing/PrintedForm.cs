@@ -5,8 +5,11 @@ public enum PaperSize
     /// <summary>148 × 210 mm, portrait: forms 01–06.</summary>
     A5 = 5,
 
-    /// <summary>210 × 297 mm, portrait: form 07 (the dossier register).</summary>
+    /// <summary>297 × 210 mm, landscape: form 07 (the dossier register).</summary>
     A4 = 4,
+
+    /// <summary>210 × 297 mm, portrait: notices posted in hamlets.</summary>
+    A4Portrait = 6,
 }
 
 /// <summary>

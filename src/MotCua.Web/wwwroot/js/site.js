@@ -59,6 +59,15 @@
     update();
   });
 
+  // Long work (planning a campaign): show progress and keep the button from being pressed twice.
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var busy = form.querySelector(".busy");
+      if (busy) { busy.hidden = false; }
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+    });
+  });
+
   // Confirm before actions that end a dossier.
   // (Razor always writes data-* attributes, so an empty one means no confirmation.)
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {

@@ -300,12 +300,18 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("OutreachSessionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PapersReceived")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PriorityGroups")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -356,6 +362,8 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OutreachSessionId");
 
                     b.HasIndex("ProcedureId");
 
@@ -425,6 +433,135 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "At");
 
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastPlan")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.OutreachSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExpectedCases")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HamletId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("HelpedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReasonValues")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HamletId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("CampaignId", "Date");
+
+                    b.HasIndex("UnitId", "HamletId", "Date");
+
+                    b.ToTable("OutreachSessions");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CrewSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("MotCua.Domain.Quality.DossierRating", b =>
@@ -587,6 +724,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<double>("DistanceKm")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("EstimatedDemand")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MeetingPlace")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -599,11 +739,20 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<int>("Population")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("TravelMinutes")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -611,6 +760,29 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Hamlets");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Units.HamletTravel", b =>
+                {
+                    b.Property<Guid>("FromHamletId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToHamletId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FromHamletId", "ToHamletId");
+
+                    b.HasIndex("ToHamletId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("HamletTravel");
                 });
 
             modelBuilder.Entity("MotCua.Domain.Units.Province", b =>
@@ -1080,6 +1252,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
+                    b.HasOne("MotCua.Domain.Outreach.OutreachSession", null)
+                        .WithMany()
+                        .HasForeignKey("OutreachSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MotCua.Domain.Catalog.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
@@ -1163,6 +1340,45 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Domain.Outreach.Campaign", b =>
+                {
+                    b.HasOne("MotCua.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.OutreachSession", b =>
+                {
+                    b.HasOne("MotCua.Domain.Outreach.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Domain.Units.Hamlet", null)
+                        .WithMany()
+                        .HasForeignKey("HamletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Domain.Outreach.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.Team", b =>
+                {
+                    b.HasOne("MotCua.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Domain.Quality.DossierRating", b =>
                 {
                     b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
@@ -1191,6 +1407,21 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Units.HamletTravel", b =>
+                {
+                    b.HasOne("MotCua.Domain.Units.Hamlet", null)
+                        .WithMany()
+                        .HasForeignKey("FromHamletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Domain.Units.Hamlet", null)
+                        .WithMany()
+                        .HasForeignKey("ToHamletId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -289,12 +289,18 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OutreachSessionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PapersReceived")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PriorityGroups")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
@@ -345,6 +351,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OutreachSessionId");
 
                     b.HasIndex("ProcedureId");
 
@@ -414,6 +422,135 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "At");
 
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastPlan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.OutreachSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HamletId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HelpedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HamletId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("CampaignId", "Date");
+
+                    b.HasIndex("UnitId", "HamletId", "Date");
+
+                    b.ToTable("OutreachSessions");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CrewSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Teams");
                 });
 
             modelBuilder.Entity("MotCua.Domain.Quality.DossierRating", b =>
@@ -576,6 +713,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<double>("DistanceKm")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("EstimatedDemand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MeetingPlace")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -588,11 +728,20 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<int>("Population")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TravelMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -600,6 +749,29 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Hamlets");
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Units.HamletTravel", b =>
+                {
+                    b.Property<Guid>("FromHamletId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToHamletId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FromHamletId", "ToHamletId");
+
+                    b.HasIndex("ToHamletId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("HamletTravel");
                 });
 
             modelBuilder.Entity("MotCua.Domain.Units.Province", b =>
@@ -1067,6 +1239,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
+                    b.HasOne("MotCua.Domain.Outreach.OutreachSession", null)
+                        .WithMany()
+                        .HasForeignKey("OutreachSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MotCua.Domain.Catalog.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
@@ -1150,6 +1327,45 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Domain.Outreach.Campaign", b =>
+                {
+                    b.HasOne("MotCua.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.OutreachSession", b =>
+                {
+                    b.HasOne("MotCua.Domain.Outreach.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Domain.Units.Hamlet", null)
+                        .WithMany()
+                        .HasForeignKey("HamletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Domain.Outreach.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Outreach.Team", b =>
+                {
+                    b.HasOne("MotCua.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Domain.Quality.DossierRating", b =>
                 {
                     b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
@@ -1178,6 +1394,21 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Units.HamletTravel", b =>
+                {
+                    b.HasOne("MotCua.Domain.Units.Hamlet", null)
+                        .WithMany()
+                        .HasForeignKey("FromHamletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Domain.Units.Hamlet", null)
+                        .WithMany()
+                        .HasForeignKey("ToHamletId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -287,58 +287,20 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Dossiers",
+                name: "Campaigns",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicantCitizenId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ApplicantPhone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ApplicantHamletId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ApplicantBasis = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicantConsentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ApplicantAnonymisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    TimeLimit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    NeedsVerification = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PapersReceived = table.Column<string>(type: "TEXT", nullable: false),
-                    OriginalDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PausedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SupplementRequestCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LookupSecret = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HandlerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    LastPlan = table.Column<string>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Dossiers_ProcedureVersions_ProcedureVersionId",
-                        column: x => x.ProcedureVersionId,
-                        principalTable: "ProcedureVersions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Dossiers_Procedures_ProcedureId",
-                        column: x => x.ProcedureId,
-                        principalTable: "Procedures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Dossiers_Units_UnitId",
+                        name: "FK_Campaigns_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -374,7 +336,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     DistanceKm = table.Column<double>(type: "REAL", nullable: false),
                     TravelMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Population = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeetingPlace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    MeetingPlace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    EstimatedDemand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,6 +419,166 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_QualitySummaries", x => new { x.Granularity, x.PeriodStart, x.UnitId, x.Measure });
                     table.ForeignKey(
                         name: "FK_QualitySummaries_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Teams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CrewSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Equipment = table.Column<int>(type: "INTEGER", nullable: false),
+                    Members = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teams_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HamletTravel",
+                columns: table => new
+                {
+                    FromHamletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToHamletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HamletTravel", x => new { x.FromHamletId, x.ToHamletId });
+                    table.ForeignKey(
+                        name: "FK_HamletTravel_Hamlets_FromHamletId",
+                        column: x => x.FromHamletId,
+                        principalTable: "Hamlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HamletTravel_Hamlets_ToHamletId",
+                        column: x => x.ToHamletId,
+                        principalTable: "Hamlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutreachSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HamletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpectedCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReasonValues = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HelpedOnline = table.Column<int>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutreachSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutreachSessions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutreachSessions_Hamlets_HamletId",
+                        column: x => x.HamletId,
+                        principalTable: "Hamlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutreachSessions_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantCitizenId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApplicantPhone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ApplicantHamletId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicantBasis = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantConsentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApplicantAnonymisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TimeLimit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NeedsVerification = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OutreachSessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PriorityGroups = table.Column<int>(type: "INTEGER", nullable: false),
+                    PapersReceived = table.Column<string>(type: "TEXT", nullable: false),
+                    OriginalDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PausedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SupplementRequestCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LookupSecret = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HandlerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_OutreachSessions_OutreachSessionId",
+                        column: x => x.OutreachSessionId,
+                        principalTable: "OutreachSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_ProcedureVersions_ProcedureVersionId",
+                        column: x => x.ProcedureVersionId,
+                        principalTable: "ProcedureVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -665,6 +790,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_UnitId",
+                table: "Campaigns",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierEvents_DossierId_Sequence",
                 table: "DossierEvents",
                 columns: new[] { "DossierId", "Sequence" },
@@ -709,6 +839,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OutreachSessionId",
+                table: "Dossiers",
+                column: "OutreachSessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureId",
                 table: "Dossiers",
                 column: "ProcedureId");
@@ -751,6 +886,36 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HamletTravel_ToHamletId",
+                table: "HamletTravel",
+                column: "ToHamletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HamletTravel_UnitId",
+                table: "HamletTravel",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_CampaignId_Date",
+                table: "OutreachSessions",
+                columns: new[] { "CampaignId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_HamletId",
+                table: "OutreachSessions",
+                column: "HamletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_TeamId",
+                table: "OutreachSessions",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_UnitId_HamletId_Date",
+                table: "OutreachSessions",
+                columns: new[] { "UnitId", "HamletId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Procedures_Code",
                 table: "Procedures",
                 column: "Code",
@@ -783,6 +948,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "IX_QualitySummaries_UnitId_Granularity_PeriodStart",
                 table: "QualitySummaries",
                 columns: new[] { "UnitId", "Granularity", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_UnitId",
+                table: "Teams",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
@@ -845,7 +1015,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "Feedback");
 
             migrationBuilder.DropTable(
-                name: "Hamlets");
+                name: "HamletTravel");
 
             migrationBuilder.DropTable(
                 name: "QualityExternalValues");
@@ -869,13 +1039,25 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "Dossiers");
 
             migrationBuilder.DropTable(
+                name: "OutreachSessions");
+
+            migrationBuilder.DropTable(
                 name: "ProcedureVersions");
 
             migrationBuilder.DropTable(
-                name: "Units");
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "Hamlets");
+
+            migrationBuilder.DropTable(
+                name: "Teams");
 
             migrationBuilder.DropTable(
                 name: "Procedures");
+
+            migrationBuilder.DropTable(
+                name: "Units");
 
             migrationBuilder.DropTable(
                 name: "Provinces");

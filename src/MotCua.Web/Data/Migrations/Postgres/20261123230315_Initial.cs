@@ -288,58 +288,20 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Dossiers",
+                name: "Campaigns",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcedureVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcedureCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ApplicantCitizenId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    ApplicantName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ApplicantPhone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ApplicantHamletId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ApplicantBasis = table.Column<int>(type: "integer", nullable: false),
-                    ApplicantConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ApplicantAnonymisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    TimeLimit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    NeedsVerification = table.Column<bool>(type: "boolean", nullable: false),
-                    PapersReceived = table.Column<string>(type: "text", nullable: false),
-                    OriginalDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PausedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SupplementRequestCount = table.Column<int>(type: "integer", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LookupSecret = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ReceivedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HandlerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: false),
+                    LastPlan = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Dossiers_ProcedureVersions_ProcedureVersionId",
-                        column: x => x.ProcedureVersionId,
-                        principalTable: "ProcedureVersions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Dossiers_Procedures_ProcedureId",
-                        column: x => x.ProcedureId,
-                        principalTable: "Procedures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Dossiers_Units_UnitId",
+                        name: "FK_Campaigns_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -375,7 +337,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     DistanceKm = table.Column<double>(type: "double precision", nullable: false),
                     TravelMinutes = table.Column<int>(type: "integer", nullable: false),
                     Population = table.Column<int>(type: "integer", nullable: false),
-                    MeetingPlace = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    MeetingPlace = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Priority = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    EstimatedDemand = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,6 +420,166 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_QualitySummaries", x => new { x.Granularity, x.PeriodStart, x.UnitId, x.Measure });
                     table.ForeignKey(
                         name: "FK_QualitySummaries_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Teams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CrewSize = table.Column<int>(type: "integer", nullable: false),
+                    Equipment = table.Column<int>(type: "integer", nullable: false),
+                    Members = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teams_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HamletTravel",
+                columns: table => new
+                {
+                    FromHamletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToHamletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HamletTravel", x => new { x.FromHamletId, x.ToHamletId });
+                    table.ForeignKey(
+                        name: "FK_HamletTravel_Hamlets_FromHamletId",
+                        column: x => x.FromHamletId,
+                        principalTable: "Hamlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HamletTravel_Hamlets_ToHamletId",
+                        column: x => x.ToHamletId,
+                        principalTable: "Hamlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutreachSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Slot = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HamletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberIds = table.Column<string>(type: "text", nullable: false),
+                    ExpectedCases = table.Column<int>(type: "integer", nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReasonValues = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false),
+                    HelpedOnline = table.Column<int>(type: "integer", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutreachSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutreachSessions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutreachSessions_Hamlets_HamletId",
+                        column: x => x.HamletId,
+                        principalTable: "Hamlets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutreachSessions_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantCitizenId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    ApplicantName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApplicantPhone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ApplicantHamletId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApplicantBasis = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApplicantAnonymisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TimeLimit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    NeedsVerification = table.Column<bool>(type: "boolean", nullable: false),
+                    OutreachSessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PriorityGroups = table.Column<int>(type: "integer", nullable: false),
+                    PapersReceived = table.Column<string>(type: "text", nullable: false),
+                    OriginalDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PausedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SupplementRequestCount = table.Column<int>(type: "integer", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LookupSecret = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReceivedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HandlerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_OutreachSessions_OutreachSessionId",
+                        column: x => x.OutreachSessionId,
+                        principalTable: "OutreachSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_ProcedureVersions_ProcedureVersionId",
+                        column: x => x.ProcedureVersionId,
+                        principalTable: "ProcedureVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -666,6 +791,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_UnitId",
+                table: "Campaigns",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierEvents_DossierId_Sequence",
                 table: "DossierEvents",
                 columns: new[] { "DossierId", "Sequence" },
@@ -710,6 +840,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OutreachSessionId",
+                table: "Dossiers",
+                column: "OutreachSessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureId",
                 table: "Dossiers",
                 column: "ProcedureId");
@@ -752,6 +887,36 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HamletTravel_ToHamletId",
+                table: "HamletTravel",
+                column: "ToHamletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HamletTravel_UnitId",
+                table: "HamletTravel",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_CampaignId_Date",
+                table: "OutreachSessions",
+                columns: new[] { "CampaignId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_HamletId",
+                table: "OutreachSessions",
+                column: "HamletId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_TeamId",
+                table: "OutreachSessions",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutreachSessions_UnitId_HamletId_Date",
+                table: "OutreachSessions",
+                columns: new[] { "UnitId", "HamletId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Procedures_Code",
                 table: "Procedures",
                 column: "Code",
@@ -784,6 +949,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "IX_QualitySummaries_UnitId_Granularity_PeriodStart",
                 table: "QualitySummaries",
                 columns: new[] { "UnitId", "Granularity", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_UnitId",
+                table: "Teams",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
@@ -848,7 +1018,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "Feedback");
 
             migrationBuilder.DropTable(
-                name: "Hamlets");
+                name: "HamletTravel");
 
             migrationBuilder.DropTable(
                 name: "QualityExternalValues");
@@ -872,13 +1042,25 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "Dossiers");
 
             migrationBuilder.DropTable(
+                name: "OutreachSessions");
+
+            migrationBuilder.DropTable(
                 name: "ProcedureVersions");
 
             migrationBuilder.DropTable(
-                name: "Units");
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "Hamlets");
+
+            migrationBuilder.DropTable(
+                name: "Teams");
 
             migrationBuilder.DropTable(
                 name: "Procedures");
+
+            migrationBuilder.DropTable(
+                name: "Units");
 
             migrationBuilder.DropTable(
                 name: "Provinces");
