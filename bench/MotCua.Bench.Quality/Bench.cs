@@ -66,7 +66,7 @@ internal static class Bench
     public static async Task<Timed<T>> TimeAsync<T>(int runs, Func<Task<T>> work)
     {
         var last = default(T)!;
-        for (var i = 0; i < Math.Min(Math.Max(3, runs / 10), runs); i++)
+        for (var i = 0; i < Warmups(runs); i++)
         {
             last = await work();
         }
@@ -82,6 +82,8 @@ internal static class Bench
         return new Timed<T>(Percentile(times, 0.50), Percentile(times, 0.95), runs, last);
     }
 
+    public static int Warmups(int runs) => Math.Min(Math.Max(3, runs / 10), runs);
+
     /// <summary>Citizens rate dossiers of the measured month, one save each, through <see cref="RateDossier"/> and the ledger.</summary>
     public static async Task<Timed<int>> LiveRatingsAsync(IServiceProvider services, string connectionString, int count)
     {
@@ -93,7 +95,7 @@ internal static class Bench
                 "SELECT \"Number\", \"LookupSecret\" FROM \"Dossiers\" WHERE \"Status\" IN (9, 10) AND \"ReceivedAt\" >= @from AND \"ReceivedAt\" < @to ORDER BY \"Id\" LIMIT @n", c);
             cmd.Parameters.AddWithValue("from", Generator.MeasuredMonthStartUtc.UtcDateTime);
             cmd.Parameters.AddWithValue("to", Generator.MeasuredMonthStartUtc.AddMonths(1).UtcDateTime);
-            cmd.Parameters.AddWithValue("n", count + 3);
+            cmd.Parameters.AddWithValue("n", count + Warmups(count));
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -103,7 +105,13 @@ internal static class Bench
 
         var next = 0;
         var time = services.GetRequiredService<TimeProvider>();
-        return await TimeAsync(Math.Max(0, Math.Min(count, targets.Count - 3)), () => WithDbAsync(services, async db =>
+        var runs = Math.Min(count, targets.Count);
+        while (runs > 0 && runs + Warmups(runs) > targets.Count)
+        {
+            runs--;
+        }
+
+        return await TimeAsync(runs, () => WithDbAsync(services, async db =>
         {
             var (number, secret) = targets[next];
             var outcome = await RateDossier.ExecuteAsync(new RateDossier.Input(number, secret, next % 9 != 0, new RatingAnswers(4, 5, next % 5 + 1), null, RatingSource.Qr), db, time, CancellationToken.None)
