@@ -119,7 +119,7 @@ internal static class Generator
             SELECT x.*, x.received + ((x.h1 / 7) % 10 + 1) * interval '1 day' AS due FROM x)
         INSERT INTO "Dossiers" ("Id", "ClientId", "UnitId", "Number", "ProcedureId", "ProcedureVersionId", "ProcedureCode", "Channel", "Status",
             "ApplicantCitizenId", "ApplicantName", "ApplicantPhone", "ApplicantAddress", "ApplicantHamletId", "ApplicantBasis", "ApplicantConsentAt", "ApplicantAnonymisedAt",
-            "RegisteredAt", "ReceivedAt", "TimeLimit", "NeedsVerification", "PapersReceived", "OriginalDueAt", "DueAt", "PausedAt", "SupplementRequestCount", "EndedAt",
+            "RegisteredAt", "ReceivedAt", "TimeLimit", "NeedsVerification", "PriorityGroups", "PapersReceived", "OriginalDueAt", "DueAt", "PausedAt", "SupplementRequestCount", "EndedAt",
             "LookupSecret", "ReceivedBy", "HandlerId", "Version")
         SELECT md5('d' || y.i)::uuid, md5('c' || y.i)::uuid, u.uid,
             u.code || '-' || to_char((y.received AT TIME ZONE 'UTC') + interval '7 hours', 'YYMMDD') || '-' || lpad(y.seq::text, 4, '0'),
@@ -128,7 +128,7 @@ internal static class Generator
             CASE WHEN y.open THEN (CASE WHEN (y.h2 / 10000) % 10 = 0 THEN 5 ELSE 4 END)
                  WHEN (y.h2 / 100000) % 100 < 3 THEN 8 WHEN (y.h2 / 100000) % 100 < 5 THEN 7 WHEN (y.h2 / 100000) % 100 < 20 THEN 9 ELSE 10 END,
             '093080' || lpad((y.i % 1000000)::text, 6, '0'), 'Nguyễn Văn An', NULL, NULL, NULL, 1, NULL, NULL,
-            y.received, y.received, p.tl, false, '["Tờ khai","Bản sao giấy tờ tùy thân"]', y.due, y.due,
+            y.received, y.received, p.tl, false, 0, '["Tờ khai","Bản sao giấy tờ tùy thân"]', y.due, y.due,
             CASE WHEN y.open AND (y.h2 / 10000) % 10 = 0 THEN y.received + interval '1 hour' END,
             y.sup,
             CASE WHEN y.open THEN NULL
