@@ -2,7 +2,8 @@
 # The Index 766 benchmark (not part of scripts/test.sh): starts a throwaway PostgreSQL tuned for a bulk load on
 # loopback, generates a province (default 100 communes, 10,000,000 dossiers), recomputes the summaries, and compares the
 # ranking read from the summaries with the same ranking by a plain GROUP BY over the dossiers. Options are passed on,
-# e.g. bench/quality.sh --dossiers 1000000. Needs ~10 GB of disk for 10 million dossiers.
+# e.g. bench/quality.sh --dossiers 1000000. Needs about 20 GB of disk for 10 million dossiers
+# (the data, its indexes and the write-ahead log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

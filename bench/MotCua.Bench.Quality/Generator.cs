@@ -8,7 +8,7 @@ namespace MotCua.Bench.Quality;
 /// Generates a province with set-based SQL (generate_series, deterministic hashes): communes, dossiers spread evenly over
 /// the days (78% early, 12% on time, 10% late, a few with two supplement requests, the last ten days mostly still open),
 /// ratings of 30% of the dossiers with a result, and feedback about 0.5% of the dossiers. The dossiers' secondary indexes
-/// are dropped during the load and rebuilt after it, as a bulk load does.
+/// are dropped during the load and rebuilt after it, as a bulk load does, plus one index for the plain query.
 /// </summary>
 internal static class Generator
 {
@@ -89,7 +89,11 @@ internal static class Generator
             await Sql.ExecuteAsync(c, definition);
         }
 
-        Lap($"{indexes.Count} indexes");
+        // Not part of the app's schema (nothing in it reads dossiers by unit and receipt time; the summaries do that
+        // job): the index a plain implementation would add, so that the plain query is compared at its best. Without it
+        // PostgreSQL reads every dossier of each commune and the plain query is about twice as slow.
+        await Sql.ExecuteAsync(c, "CREATE INDEX \"IX_Bench_Dossiers_UnitId_ReceivedAt\" ON \"Dossiers\" (\"UnitId\", \"ReceivedAt\")");
+        Lap($"{indexes.Count} + 1 indexes");
         await Sql.ExecuteAsync(c, "VACUUM ANALYZE \"Dossiers\"; ANALYZE \"DossierRatings\"; ANALYZE \"Feedback\"; ANALYZE \"Units\"");
         Lap("vacuum and analyze");
         return new Result(
