@@ -5,6 +5,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.FieldSync;
 using MotCua.Web.Features.Outreach;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Audit;
@@ -21,8 +22,13 @@ public static class App
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        var field = FieldSettings.From(builder.Configuration);
+        services.AddSingleton(field);
+
+        // A field kit's clock is the laptop's; fault tests move it by hours to prove the centre corrects it.
+        services.AddSingleton(field.IsFieldNode && field.ClockOffset != TimeSpan.Zero ? new OffsetTimeProvider(TimeProvider.System, field.ClockOffset) : TimeProvider.System);
         services.AddMotCuaDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment));
+        services.AddFieldSync(field);
         services.AddMotCuaAuth(builder.Configuration);
         services.AddMotCuaHardening(builder.Configuration);
 
@@ -101,6 +107,7 @@ public static class App
         app.MapPublicDossiersApi();
         app.MapAuditApi();
         app.MapOutreachApi();
+        app.MapFieldApi();
         app.MapRazorPages();
         return app;
     }
