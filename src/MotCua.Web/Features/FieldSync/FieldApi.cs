@@ -88,6 +88,11 @@ public static class FieldApi
 
     private static async Task<IResult> IssueCodeAsync([FromBody] IssueEnrolmentCodeRequest? request, MotCuaDb db, TimeProvider time, FieldSettings settings, HttpContext http, CancellationToken ct)
     {
+        if (request is null)
+        {
+            return Problems.Invalid("body", "Send {} for a laptop of your unit, or name the unit and the team.");
+        }
+
         Guid unitId;
         if (http.User.UnitId() is { } own)
         {

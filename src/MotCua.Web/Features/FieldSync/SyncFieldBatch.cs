@@ -88,6 +88,11 @@ public static class SyncFieldBatch
             return earlier;
         }
 
+        if (item.ReceivedBy is { } by && (by.Length > 64 || by.Any(char.IsControl)))
+        {
+            return Invalid(clientId, "receivedBy", "receivedBy is the id of the staff account that did the work (at most 64 characters).");
+        }
+
         try
         {
             return item.Kind == FieldItemKind.Transition
