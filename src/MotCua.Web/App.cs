@@ -58,6 +58,9 @@ public static class App
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
                 o.Conventions.AllowAnonymousToPage("/Errors/Error");
+
+                // A field kit's own page: enrolment and the first kit come before any account exists on the laptop.
+                o.Conventions.AllowAnonymousToPage("/FieldSync/Index");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Resources.Strings)));

@@ -85,9 +85,10 @@ internal static class FieldSetup
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>A team with two members, a campaign and one session per given hamlet on Saturday 7 March; returns the team's id and members.</summary>
-    public static async Task<(Guid TeamId, IReadOnlyList<string> Members, Guid SessionId)> TeamWithSessionAsync(TestUnit unit, Guid hamletId, string teamName = "Tổ lưu động 1")
+    /// <summary>A team with two members, a campaign and a session in the hamlet (Saturday 7 March unless told); returns the team's id and members.</summary>
+    public static async Task<(Guid TeamId, IReadOnlyList<string> Members, Guid SessionId)> TeamWithSessionAsync(TestUnit unit, Guid hamletId, string teamName = "Tổ lưu động 1", DateOnly? day = null)
     {
+        var date = day ?? new DateOnly(2026, 3, 7);
         ArgumentNullException.ThrowIfNull(unit);
         var members = new List<string>();
         for (var i = 0; i < 2; i++)
@@ -98,8 +99,8 @@ internal static class FieldSetup
         return await unit.App.WithDbAsync(async db =>
         {
             var team = new Team(unit.Id, teamName, 2, Equipment.Laptop | Equipment.Printer, [.. members.Select(m => new TeamMember(m, ["1.001193"], []))]);
-            var campaign = new Campaign(unit.Id, new CampaignSettings("Thứ Bảy vì dân", new DateOnly(2026, 3, 7), new DateOnly(2026, 4, 25), [DayOfWeek.Saturday], [SessionSlot.Morning], ["1.001193"]));
-            var session = new OutreachSession(campaign.Id, unit.Id, new DateOnly(2026, 3, 7), SessionSlot.Morning, team.Id, hamletId, members, 30, "manual", new Dictionary<string, string>());
+            var campaign = new Campaign(unit.Id, new CampaignSettings("Thứ Bảy vì dân", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 25), [date.DayOfWeek, DayOfWeek.Saturday], [SessionSlot.Morning], ["1.001193"]));
+            var session = new OutreachSession(campaign.Id, unit.Id, date, SessionSlot.Morning, team.Id, hamletId, members, 30, "manual", new Dictionary<string, string>());
             db.Teams.Add(team);
             db.Campaigns.Add(campaign);
             db.OutreachSessions.Add(session);
