@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,7 @@ namespace MotCua.Web.Tests.FieldSync;
 /// enrolment and the kit from the field page, sign-in with the team member's usual password, intake with a scan,
 /// the receipt's QR pointing at the centre, sync, and the wipe once the day has passed.
 /// </summary>
-public sealed partial class FieldNodeTests
+public sealed class FieldNodeTests
 {
     [Fact]
     public async Task FieldKit_ReceivesOffline_PrintsACentreReceipt_Syncs_AndWipesAfterTheDay()
@@ -31,26 +30,26 @@ public sealed partial class FieldNodeTests
 
         await using var laptop = await MotCuaApp.StartAsync(settings: new() { ["MotCua:Field:Server"] = centre.BaseAddress.ToString(), ["MotCua:Field:Attempts"] = "1" },
             database: await TestDatabase.CreateAsync(sqlite: true));
-        using var browser = Browser(laptop.BaseAddress);
+        using var browser = FieldForms.Browser(laptop.BaseAddress);
 
         // Setting up needs no account: the one-time code is the authority.
         var page = await browser.GetStringAsync("/field");
         Assert.Contains("id=\"enrol\"", page, StringComparison.Ordinal);
-        await PostFormAsync(browser, "/field", "/field?handler=Enrol", new() { ["code"] = code.Code, ["name"] = "Laptop tổ 1" });
-        await PostFormAsync(browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = "2026-03-02" });
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Enrol", new() { ["code"] = code.Code, ["name"] = "Laptop tổ 1" });
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = "2026-03-02" });
         var state = await laptop.WithDbAsync(db => db.FieldNodeStates.SingleAsync());
         Assert.Equal(centre.BaseAddress.ToString().TrimEnd('/'), state.PublicBaseUrl);
         Assert.Equal(2, await laptop.WithDbAsync(db => db.Users.CountAsync(u => u.UnitId == unit.Id)));
 
         // Now the page wants a signed-in member, who uses the password they have at the centre.
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/field")).StatusCode);
-        await PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
+        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
         page = await browser.GetStringAsync("/field");
         Assert.Contains(ready.Number, page, StringComparison.Ordinal);
 
         // Intake offline: the number comes from the laptop's block for today.
         var scan = FieldSetup.Pdf(120_000);
-        var number = await IntakeAsync(browser, scan, session);
+        var number = await FieldForms.IntakeAsync(browser, scan, session);
         Assert.Matches($"^{Regex.Escape(unit.Code)}-260302-000[1-9]$", number);
         var outbox = await laptop.WithDbAsync(db => db.FieldOutbox.IgnoreQueryFilters().SingleAsync());
         Assert.Equal((number, OutboxState.Pending), (outbox.Number, outbox.State));
@@ -62,9 +61,9 @@ public sealed partial class FieldNodeTests
         Assert.StartsWith($"{centre.BaseAddress.ToString().TrimEnd('/')}/tra-cuu/{number}?secret=", qr, StringComparison.Ordinal);
 
         // The team also handed a result back in the hamlet.
-        await PostFormAsync(browser, "/field", "/field?handler=Step", new() { ["number"] = ready.Number, ["action"] = "ReturnResult", ["note"] = "Đã trả tại nhà văn hoá" });
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Step", new() { ["number"] = ready.Number, ["action"] = "ReturnResult", ["note"] = "Đã trả tại nhà văn hoá" });
 
-        await PostFormAsync(browser, "/field", "/field?handler=Sync", []);
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Sync", []);
         var runner = laptop.Services.GetRequiredService<FieldSyncRunner>();
         await runner.Current;
         Assert.Null(runner.Progress.Error);
@@ -85,8 +84,8 @@ public sealed partial class FieldNodeTests
         // Still the session day: the personal data stays. The next day, after a sync, it is gone.
         Assert.Equal(1, await laptop.WithDbAsync(db => db.Dossiers.CountAsync()));
         laptop.Time.Advance(TimeSpan.FromDays(6));
-        await PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
-        await PostFormAsync(browser, "/field", "/field?handler=Sync", []);
+        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Sync", []);
         await runner.Current;
         var left = await laptop.WithDbAsync(async db => (await db.Dossiers.CountAsync(), await db.AttachmentContents.CountAsync(), await db.FieldKitDossiers.CountAsync(), await db.FieldOutbox.CountAsync()));
         Assert.Equal((0, 0, 0, 0), left);
@@ -105,14 +104,14 @@ public sealed partial class FieldNodeTests
 
         await using var laptop = await MotCuaApp.StartAsync(settings: new() { ["MotCua:Field:Server"] = server, ["MotCua:Field:Attempts"] = "1" },
             database: await TestDatabase.CreateAsync(sqlite: true));
-        using var browser = Browser(laptop.BaseAddress);
-        await PostFormAsync(browser, "/field", "/field?handler=Enrol", new() { ["code"] = code.Code, ["name"] = "Laptop tổ 1" });
-        await PostFormAsync(browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = "2026-03-02" });
-        await PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
-        var number = await IntakeAsync(browser, FieldSetup.Pdf(10_000), session);
+        using var browser = FieldForms.Browser(laptop.BaseAddress);
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Enrol", new() { ["code"] = code.Code, ["name"] = "Laptop tổ 1" });
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = "2026-03-02" });
+        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
+        var number = await FieldForms.IntakeAsync(browser, FieldSetup.Pdf(10_000), session);
         await centre.DisposeAsync();
 
-        await PostFormAsync(browser, "/field", "/field?handler=Sync", []);
+        await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Sync", []);
         var runner = laptop.Services.GetRequiredService<FieldSyncRunner>();
         await runner.Current;
 
@@ -122,63 +121,4 @@ public sealed partial class FieldNodeTests
         var page = await browser.GetStringAsync("/field");
         Assert.Contains("id=\"count-pending\">1<", page, StringComparison.Ordinal);
     }
-
-    /// <summary>What a browser does: cookies, and redirects seen rather than followed.</summary>
-    internal static HttpClient Browser(Uri baseAddress) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-
-    internal static async Task<string> IntakeAsync(HttpClient browser, byte[] scan, Guid session)
-    {
-        var form = await browser.GetStringAsync("/intake?procedure=1.001193");
-        var token = Token(form);
-        var clientId = ClientIdPattern().Match(form).Groups[1].Value;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(clientId), "Input.ClientId" },
-            { new StringContent("1.001193"), "procedure" },
-            { new StringContent("093080001234"), "Input.CitizenId" },
-            { new StringContent("Nguyễn Văn Hoà"), "Input.FullName" },
-            { new StringContent("0912345678"), "Input.Phone" },
-            { new StringContent("Ấp 1"), "Input.Address" },
-            { new StringContent("Outreach"), "Input.Channel" },
-            { new StringContent(session.ToString()), "Input.OutreachSessionId" },
-            { new StringContent("Elderly"), "Input.PriorityGroups" },
-        };
-        foreach (var paper in PaperPattern().Matches(form).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))
-        {
-            content.Add(new StringContent(paper), "Input.Papers");
-        }
-
-        var file = new ByteArrayContent(scan);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        content.Add(file, "Scans", "giay-chung-sinh.pdf");
-        var response = await browser.PostAsync("/intake", content);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Intake answered {(int)response.StatusCode}: {Errors(await response.Content.ReadAsStringAsync())}");
-        return response.Headers.Location!.OriginalString.Split('/')[2];
-    }
-
-    internal static async Task PostFormAsync(HttpClient browser, string formPage, string action, Dictionary<string, string> fields)
-    {
-        var token = Token(await browser.GetStringAsync(formPage));
-        fields["__RequestVerificationToken"] = token;
-        var response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action} answered {(int)response.StatusCode}: {Errors(await response.Content.ReadAsStringAsync())}");
-    }
-
-    private static string Token(string html) => TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
-
-    private static string Errors(string html) => string.Join(" | ", ErrorPattern().Matches(html).Select(m => m.Value)) is { Length: > 0 } e ? e : html[..Math.Min(html.Length, 3000)];
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    [GeneratedRegex("name=\"Input.ClientId\" value=\"([^\"]+)\"")]
-    private static partial Regex ClientIdPattern();
-
-    [GeneratedRegex("name=\"Input.Papers\" value=\"([^\"]+)\"")]
-    private static partial Regex PaperPattern();
-
-    [GeneratedRegex("(class=\"notice error\"[^>]*>[^<]*|class=\"field-error\"[^>]*>[^<]*|<li>[^<]*</li>)")]
-    private static partial Regex ErrorPattern();
 }

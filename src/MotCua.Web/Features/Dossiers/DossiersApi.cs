@@ -149,8 +149,13 @@ public static class DossiersApi
         return TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, full, ct));
     }
 
-    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, FieldSync.FieldSettings fieldSettings, HttpContext http, CancellationToken ct)
     {
+        if (fieldSettings.IsFieldNode)
+        {
+            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not allowed by the rules", "A field kit only receives dossiers; later steps are taken at the centre after sync.", "field.receive-only");
+        }
+
         var errors = new ValidationErrors();
         if (request?.Action is not { } action || action is DossierAction.Register or DossierAction.Receive || !Enum.IsDefined(action))
         {
