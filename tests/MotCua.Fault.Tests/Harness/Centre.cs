@@ -80,7 +80,10 @@ public sealed class Centre
         {
             var user = new StaffUser { UserName = name, FullName = $"Cán bộ {name}", UnitId = unit.Id };
             var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
             await users.AddToRoleAsync(user, role);
             members.Add(user.Id);
         }

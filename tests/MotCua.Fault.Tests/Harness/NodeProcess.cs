@@ -31,6 +31,8 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public string Log => string.Join(Environment.NewLine, _log);
 
     public static string WebFolder { get; } = FindWebFolder();
@@ -43,7 +45,9 @@ public sealed class NodeProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<NodeProcess> StartAsync(string name, int port, string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    /// <param name="environment">Extra environment variables, e.g. the runtime settings a published field kit carries.</param>
+    public static async Task<NodeProcess> StartAsync(string name, int port, string dataDirectory, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -69,6 +73,11 @@ public sealed class NodeProcess : IAsyncDisposable
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         psi.Environment.Remove("ConnectionStrings__Postgres");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var node = new NodeProcess(name, port, process);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);

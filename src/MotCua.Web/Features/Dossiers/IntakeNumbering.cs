@@ -16,8 +16,15 @@ public abstract class IntakeNumbering
     /// <summary>The day's sequence number and the lookup secret; called inside the intake transaction.</summary>
     public abstract Task<(int Sequence, string LookupSecret)> NumberAsync(MotCuaDb db, Guid unitId, DateOnly day, CancellationToken ct);
 
-    /// <summary>Called after the dossier and its scans are saved and before the transaction commits.</summary>
-    public virtual Task ReceivedAsync(MotCuaDb db, Dossier dossier, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>Adds what goes in with the dossier (saved with it, in the same transaction).</summary>
+    public virtual void Receiving(MotCuaDb db, Dossier dossier)
+    {
+    }
+
+    /// <summary>Called with everything written and nothing committed yet (fault-injection point for the sync tests).</summary>
+    public virtual void BeforeCommit()
+    {
+    }
 
     private sealed class CentreCounter : IntakeNumbering
     {

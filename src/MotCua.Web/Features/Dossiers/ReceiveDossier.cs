@@ -209,8 +209,9 @@ public static class ReceiveDossier
                 db.AttachmentContents.Add(new AttachmentContent { Id = attachment.Id, Bytes = scan.Bytes });
             }
 
+            numbering.Receiving(db, dossier);
             await db.SaveChangesAsync(ct);
-            await numbering.ReceivedAsync(db, dossier, ct);
+            numbering.BeforeCommit();
             await tx.CommitAsync(ct);
             return new Outcome(dossier, true);
         }

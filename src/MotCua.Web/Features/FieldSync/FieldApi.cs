@@ -245,7 +245,7 @@ public static class FieldApi
             return Problems.Invalid("Content-Range", "The body must hold exactly the bytes of the Content-Range.");
         }
 
-        var result = await ReceiveAttachmentChunk.ExecuteAsync(new ReceiveAttachmentChunk.Chunk(id, from, to, total, sha256, bytes), DeviceOf(http), db, time, ct);
+        var result = await FieldWriteGate.RunAsync(db, () => ReceiveAttachmentChunk.ExecuteAsync(new ReceiveAttachmentChunk.Chunk(id, from, to, total, sha256, bytes), DeviceOf(http), db, time, ct), ct);
         if (result.Status == StatusCodes.Status200OK)
         {
             return TypedResults.Ok(result.Upload);
@@ -330,7 +330,7 @@ public static class FieldApi
         var now = time.GetUtcNow();
         (await db.FieldDevices.SingleAsync(d => d.Id == device.Id, ct)).Seen(now);
         db.Audit("field.status", nameof(FieldDevice), device.Id.ToString(), $"{ids.Count} items asked, {records.Count} held; {attachments.Count} attachments known");
-        await db.SaveChangesAsync(ct);
+        await FieldWriteGate.RunAsync(db, () => db.SaveChangesAsync(ct), ct);
         static DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? Domain.Calendar.WorkingCalendar.ToLocal(a) : null;
         return TypedResults.Ok(new FieldStatusResponse(now,
             [.. records.Select(r => new FieldItemStatus(r.ClientId, r.Outcome, r.Number, Local(r.CorrectedAt), r.DossierId is { } d ? Local(due.GetValueOrDefault(d)) : null, r.ConflictId))],

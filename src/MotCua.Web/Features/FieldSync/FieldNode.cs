@@ -52,7 +52,7 @@ public sealed class FieldBlockNumbering(TimeProvider time) : IntakeNumbering
         return (taken[0], ReceiveDossier.NewLookupSecret());
     }
 
-    public override async Task ReceivedAsync(MotCuaDb db, Dossier dossier, CancellationToken ct)
+    public override void Receiving(MotCuaDb db, Dossier dossier)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dossier);
@@ -69,7 +69,6 @@ public sealed class FieldBlockNumbering(TimeProvider time) : IntakeNumbering
             PrintedDueAt = dossier.OriginalDueAt,
             Label = $"{dossier.ProcedureCode} · {dossier.Applicant.MaskedName}",
         });
-        await db.SaveChangesAsync(ct);
     }
 }
 

@@ -168,27 +168,45 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
         }
 
         Update(p => p with { Done = done });
-        foreach (var batch in pending.Chunk(settings.BatchSize))
-        {
-            var items = new List<FieldSyncItem>(batch.Length);
-            var attachments = new List<Attachment>();
-            foreach (var o in batch)
-            {
-                if (o.Kind == FieldItemKind.Transition)
-                {
-                    items.Add(new FieldSyncItem(o.ClientId, FieldItemKind.Transition, o.Number, ReceivedAt: FieldApi.Instant(o.At ?? o.CreatedAt), BaseVersion: o.BaseVersion,
-                        ReceivedBy: o.ActorId, Action: o.Action, Reason: o.Reason));
-                    continue;
-                }
 
-                var d = await db.Dossiers.AsNoTracking().SingleAsync(x => x.Id == o.DossierId, ct);
-                var own = await db.Attachments.AsNoTracking().Where(a => a.DossierId == d.Id).OrderBy(a => a.UploadedAt).ToListAsync(ct);
-                attachments.AddRange(own);
-                items.Add(ItemOf(d, own));
+        // Batch n's scans upload while batch n-1 is being taken in at the centre: the disk and the network stay busy.
+        var batches = pending.Chunk(settings.BatchSize).ToList();
+        Task uploading = Task.CompletedTask;
+        List<FieldSyncItem>? next = null;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            List<FieldSyncItem> items;
+            if (next is null)
+            {
+                var (first, scans) = await BuildAsync(db, batches[i], ct);
+                await UploadAsync(client, state, scans, ct);
+                items = first;
+            }
+            else
+            {
+                await uploading;
+                items = next;
             }
 
-            await UploadAsync(client, state, attachments, ct);
-            var response = await client.SyncAsync(state, new FieldSyncRequest(FieldApi.Instant(time.GetUtcNow()), items), ct);
+            next = null;
+            if (i + 1 < batches.Count)
+            {
+                var (following, scans) = await BuildAsync(db, batches[i + 1], ct);
+                next = following;
+                uploading = UploadAsync(client, state, scans, ct);
+            }
+
+            FieldSyncResponse response;
+            try
+            {
+                response = await client.SyncAsync(state, new FieldSyncRequest(FieldApi.Instant(time.GetUtcNow()), items), ct);
+            }
+            catch
+            {
+                await uploading.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
+
             if (settings.KillBeforeRecordingAck > 0 && Interlocked.Increment(ref _answers) == settings.KillBeforeRecordingAck)
             {
                 // Fault injection for the tests: the centre has committed, the laptop has not recorded it.
@@ -196,9 +214,36 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
             }
 
             await RecordAsync(db, response.Items, [], ct);
-            done += batch.Length;
+            done += batches[i].Length;
             Update(p => p with { Done = done });
         }
+    }
+
+    /// <summary>The batch's items as the centre takes them, and the scans they need there first.</summary>
+    private static async Task<(List<FieldSyncItem> Items, List<Attachment> Scans)> BuildAsync(MotCuaDb db, FieldOutboxItem[] batch, CancellationToken ct)
+    {
+        var items = new List<FieldSyncItem>(batch.Length);
+        var attachments = new List<Attachment>();
+        var ids = batch.Where(o => o.DossierId is not null).Select(o => o.DossierId!.Value).ToList();
+        var dossiers = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var scans = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.DossierId)).ToListAsync(ct))
+            .GroupBy(a => a.DossierId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName, StringComparer.Ordinal).ToList());
+        foreach (var o in batch)
+        {
+            if (o.Kind == FieldItemKind.Transition)
+            {
+                items.Add(new FieldSyncItem(o.ClientId, FieldItemKind.Transition, o.Number, ReceivedAt: FieldApi.Instant(o.At ?? o.CreatedAt), BaseVersion: o.BaseVersion,
+                    ReceivedBy: o.ActorId, Action: o.Action, Reason: o.Reason));
+                continue;
+            }
+
+            var d = dossiers[o.DossierId!.Value];
+            var own = scans.GetValueOrDefault(d.Id) ?? [];
+            attachments.AddRange(own);
+            items.Add(ItemOf(d, own));
+        }
+
+        return (items, attachments);
     }
 
     private async Task UploadAsync(FieldServerClient client, FieldNodeState state, List<Attachment> attachments, CancellationToken ct)
@@ -208,11 +253,9 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
             return;
         }
 
-        var status = (await client.StatusAsync(state, new FieldStatusRequest([], [.. attachments.Select(a => a.Id)]), ct)).Attachments.ToDictionary(a => a.Id);
-        var todo = attachments.Where(a => status.GetValueOrDefault(a.Id) is not { Complete: true }).ToList();
-        var already = attachments.Sum(a => a.Size) - todo.Sum(a => a.Size);
-        Update(p => p with { BytesSent = p.BytesSent + already });
-        await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = settings.UploadConcurrency, CancellationToken = ct }, async (a, token) =>
+        // No status call first: every answer says how many bytes the centre holds, so a chunk it already has is skipped
+        // there and the next one starts where it stopped; a file it holds whole answers complete at once.
+        await Parallel.ForEachAsync(attachments, new ParallelOptions { MaxDegreeOfParallelism = settings.UploadConcurrency, CancellationToken = ct }, async (a, token) =>
         {
             byte[] bytes;
             using (var scope = scopes.CreateScope())
@@ -223,7 +266,7 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
             }
 
             var digest = FieldApi.Digest(Convert.FromHexString(a.Sha256));
-            var offset = status.GetValueOrDefault(a.Id)?.Received ?? 0;
+            long offset = 0;
             var restarted = false;
             while (offset < bytes.Length)
             {
@@ -231,14 +274,15 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
                 try
                 {
                     var answer = await client.UploadAsync(state, a.Id, bytes.AsMemory((int)offset, length), offset, bytes.Length, digest, token);
-                    if (answer.Received <= offset && !answer.Complete)
+                    if (!answer.Complete && answer.Received <= offset)
                     {
                         throw new FieldServerException("The centre did not take the chunk.", 409);
                     }
 
-                    var sent = answer.Received - offset;
+                    var reached = answer.Complete ? bytes.Length : answer.Received;
+                    var sent = reached - offset;
                     Update(p => p with { BytesSent = p.BytesSent + sent });
-                    offset = answer.Complete ? bytes.Length : answer.Received;
+                    offset = reached;
                 }
                 catch (FieldServerException ex) when (ex.Code == "field.upload-offset" && ex.Received is { } held)
                 {

@@ -66,13 +66,13 @@ public static class SyncFieldBatch
         known.Seen(now);
         db.Audit("field.sync", nameof(FieldDevice), device.Id.ToString(),
             $"{items.Count} items sent at {sentAt:O} (laptop clock); skew applied {skew.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s");
-        await db.SaveChangesAsync(ct);
+        await FieldWriteGate.RunAsync(db, () => db.SaveChangesAsync(ct), ct);
 
         var results = new List<FieldItemResult>(items.Count);
         foreach (var item in items)
         {
             db.ChangeTracker.Clear();
-            results.Add(await ProcessAsync(device, item, skew, db, time, settings, ct));
+            results.Add(await FieldWriteGate.RunAsync(db, () => ProcessAsync(device, item, skew, db, time, settings, ct), ct));
         }
 
         db.ChangeTracker.Clear();
@@ -335,7 +335,7 @@ public static class SyncFieldBatch
                 ? Task.FromResult((number.Sequence, secret))
                 : throw new DomainRuleException("dossier.number-date-mismatch", "The dossier number's date must be the receipt date.");
 
-        public override async Task ReceivedAsync(MotCuaDb db, Dossier dossier, CancellationToken ct)
+        public override void Receiving(MotCuaDb db, Dossier dossier)
         {
             foreach (var upload in uploads)
             {
@@ -346,8 +346,8 @@ public static class SyncFieldBatch
             }
 
             db.FieldSyncRecords.Add(new FieldSyncRecord(clientId, device.Id, device.UnitId, FieldItemKind.Dossier, FieldItemOutcome.Created, dossier.Id, number.ToString(), now, fieldAt, correctedAt, null));
-            await db.SaveChangesAsync(ct);
-            BeforeCommit(settings);
         }
+
+        public override void BeforeCommit() => SyncFieldBatch.BeforeCommit(settings);
     }
 }
