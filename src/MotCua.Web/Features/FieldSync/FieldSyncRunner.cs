@@ -10,7 +10,9 @@ using MotCua.Web.Platform.Auth;
 namespace MotCua.Web.Features.FieldSync;
 
 /// <summary>Where a sync run is, for the progress bar.</summary>
-public sealed record SyncProgress(bool Running, int Total, int Done, long Bytes, long BytesSent, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
+/// <param name="Error">What went wrong, in the words of the exception (for the record); <paramref name="ErrorKind"/> says it for people.</param>
+/// <param name="ErrorKind">unreachable (no connection to the centre), revoked (the centre refuses this laptop) or failed.</param>
+public sealed record SyncProgress(bool Running, int Total, int Done, long Bytes, long BytesSent, string? Error, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? ErrorKind = null)
 {
     public static readonly SyncProgress Idle = new(false, 0, 0, 0, 0, null, null, null);
 
@@ -81,17 +83,19 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
     private async Task RunAsync(string actor)
     {
         string? error = null;
+        string? kind = null;
         for (var attempt = 1; attempt <= settings.Attempts; attempt++)
         {
             try
             {
                 await RunOnceAsync(actor, CancellationToken.None);
-                error = null;
+                error = kind = null;
                 break;
             }
             catch (FieldServerException ex) when (ex.Unreachable)
             {
                 error = ex.Message;
+                kind = "unreachable";
                 Update(p => p with { Error = ex.Message });
                 logger.LogWarning("Sync attempt {Attempt} failed: {Message}", attempt, ex.Message);
                 if (attempt < settings.Attempts)
@@ -102,6 +106,7 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
             catch (Exception ex) when (ex is FieldServerException or Domain.DomainRuleException or DbUpdateException)
             {
                 error = ex.Message;
+                kind = ex is FieldServerException { Status: 401 } ? "revoked" : "failed";
                 logger.LogWarning(ex, "Sync stopped: {Message}", ex.Message);
                 break;
             }
@@ -110,6 +115,7 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
 #pragma warning restore CA1031
             {
                 error = ex.Message;
+                kind = "failed";
                 logger.LogError(ex, "Sync failed");
                 break;
             }
@@ -135,7 +141,7 @@ public sealed class FieldSyncRunner(IServiceScopeFactory scopes, FieldSettings s
             logger.LogError(ex, "Wiping personal data after sync failed");
         }
 
-        Update(p => p with { Running = false, Error = error, FinishedAt = time.GetUtcNow() });
+        Update(p => p with { Running = false, Error = error, ErrorKind = kind, FinishedAt = time.GetUtcNow() });
     }
 
     private async Task RunOnceAsync(string actor, CancellationToken ct)

@@ -85,7 +85,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, FieldSettings set
             p.Total,
             p.Bytes,
             p.BytesSent,
-            p.Error,
+            Error = p.Error is null ? null : ErrorText(p),
             Pending,
             Synced,
             Conflicts,
@@ -230,7 +230,8 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, FieldSettings set
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         if (p.Running)
         {
-            return string.Format(culture, t["Field.Syncing"], p.Done, p.Total, p.BytesSent / 1024 / 1024.0, p.Bytes / 1024 / 1024.0);
+            var text = string.Format(culture, t["Field.Syncing"], p.Done, p.Total, p.BytesSent / 1024 / 1024.0, p.Bytes / 1024 / 1024.0);
+            return p.Error is null ? text : $"{text} {t["Field.Retrying"]}";
         }
 
         if (p.FinishedAt is null)
@@ -240,7 +241,19 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, FieldSettings set
 
         return p.Error is null
             ? string.Format(culture, t["Field.SyncDone"], p.Done, p.Total)
-            : string.Format(culture, t["Field.SyncFailed"], p.Done, p.Total);
+            : $"{string.Format(culture, t["Field.SyncFailed"], p.Done, p.Total)} {ErrorText(p)}";
+    }
+
+    /// <summary>Why a run stopped, for the team; the technical message is kept in the log.</summary>
+    public string ErrorText(SyncProgress p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.ErrorKind switch
+        {
+            "unreachable" => t["Field.Error.Unreachable"],
+            "revoked" => t["Field.Error.Revoked"],
+            _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Field.Error.Failed"], p.Error),
+        };
     }
 
     public string Explain(Exception ex)

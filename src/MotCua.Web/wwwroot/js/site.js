@@ -88,7 +88,7 @@
         .then(function (p) {
           progress.value = p.percent;
           progress.textContent = p.percent + " %";
-          if (syncStatus) { syncStatus.textContent = p.text + (p.error ? " " + p.error : ""); }
+          if (syncStatus) { syncStatus.textContent = p.text; }
           ["pending", "synced", "conflicts", "rejected"].forEach(function (k) {
             var el = document.getElementById("count-" + k);
             if (el) { el.textContent = p[k]; }
