@@ -46,7 +46,7 @@ public static class ResolveSyncConflict
         return [.. conflicts.Select(c =>
         {
             var d = dossiers[c.DossierId];
-            return new SyncConflictResponse(c.Id, c.Number.ToString(), c.Action, c.Reason, WorkingCalendar.ToLocal(c.FieldAt), users.GetValueOrDefault(c.ReceivedBy, c.ReceivedBy),
+            return new SyncConflictResponse(c.Id, c.Number.ToString(), c.Action, c.Reason, WorkingCalendar.ToLocal(c.FieldAt), c.ReceivedBy.StartsWith("device:", StringComparison.Ordinal) ? "—" : users.GetValueOrDefault(c.ReceivedBy, c.ReceivedBy),
                 devices.GetValueOrDefault(c.DeviceId, "?"), c.BaseVersion, c.CentreVersion, c.CentreStatus, d.Status, d.Version, [.. d.AllowedActions()],
                 WorkingCalendar.ToLocal(c.CreatedAt), c.Resolution, c.ResolvedBy, c.ResolvedAt is { } r ? WorkingCalendar.ToLocal(r) : null, c.Note);
         })];
