@@ -8,8 +8,8 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Browser.Tests.FieldSync;
 
 /// <summary>
-/// The centre's field pages with something on them: an administrator's list of laptops (one revoked) in English, and
-/// a leader deciding a conflict in Indonesian and Vietnamese. axe-core, translations and screenshots at both sizes.
+/// The centre's field pages with something on them: an administrator's list of laptops (one revoked) in Indonesian,
+/// and a leader deciding a conflict in Vietnamese. axe-core, translations and screenshots at both sizes.
 /// </summary>
 public sealed class CentrePagesTests(BrowserFixture browser)
 {
@@ -35,30 +35,28 @@ public sealed class CentrePagesTests(BrowserFixture browser)
             var page = await context.NewPageAsync();
             var login = new LoginPage(page);
             await page.GotoAsync("/login");
-            await login.SwitchLanguageAsync("en");
+            await login.SwitchLanguageAsync("id");
             await login.SignInAsync(admin.UserName, MotCuaApp.Password);
             await page.GotoAsync("/field/devices");
             Assert.Contains("Laptop bị mất", await page.InnerTextAsync("main table"), StringComparison.Ordinal);
-            await new Shots(browser.Browser, app.BaseAddress, "en").TakeAsync(page, context, "field-devices-admin");
+            await new Shots(browser.Browser, app.BaseAddress, "id").TakeAsync(page, context, "field-devices-admin");
         }
 
         await using (var context = await Ui.NewContextAsync(browser.Browser, app.BaseAddress))
         {
             var page = await context.NewPageAsync();
             var login = new LoginPage(page);
-            await page.GotoAsync("/login");
-            await login.SwitchLanguageAsync("id");
             await login.SignInAsync(leader.UserName, MotCuaApp.Password);
             await page.GotoAsync("/field/conflicts");
             Assert.Contains(changed.Number, await page.InnerTextAsync("main"), StringComparison.Ordinal);
-            await new Shots(browser.Browser, app.BaseAddress, "id").TakeAsync(page, context, "field-conflict");
+            await new Shots(browser.Browser, app.BaseAddress, "vi").TakeAsync(page, context, "field-conflict");
 
             // The dossier is already back in processing, so applying the team's step is not offered: the leader keeps the centre's version.
             Assert.Equal(0, await page.Locator("button[value='Applied']").CountAsync());
-            await page.FillAsync("main input[name='note']", "Warga sudah menyerahkan di pusat");
+            await page.FillAsync("main input[name='note']", "Công dân đã nộp bổ sung tại Trung tâm");
             await Navigation.ByClickAsync(page, "button[value='Kept']");
-            Assert.Contains("Warga sudah menyerahkan di pusat", await page.InnerTextAsync("main"), StringComparison.Ordinal);
-            await new Shots(browser.Browser, app.BaseAddress, "id").TakeAsync(page, context, "field-conflict-decided");
+            Assert.Contains("Công dân đã nộp bổ sung tại Trung tâm", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+            await new Shots(browser.Browser, app.BaseAddress, "vi").TakeAsync(page, context, "field-conflict-decided");
         }
 
         Assert.Empty(await (await unit.Client.GetAsync("/api/field/conflicts")).ReadAsync<List<SyncConflictResponse>>());
