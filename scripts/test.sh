@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command. On a fresh machine it installs what is missing (PostgreSQL server, Chromium), starts a
-# throwaway PostgreSQL on loopback, runs every test project (the web suite once on SQLite and once on PostgreSQL),
+# throwaway PostgreSQL on loopback, runs every test project (the web suite once on SQLite and once on PostgreSQL, the
+# field-sync fault tests with real processes),
 # and ends with the line "N passed, N failed, N skipped" counted over every run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +79,8 @@ run domain tests/MotCua.Domain.Tests/MotCua.Domain.Tests.csproj
 run planning tests/MotCua.Planning.Tests/MotCua.Planning.Tests.csproj
 run web-sqlite tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj
 run web-postgres tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj "MOTCUA_TEST_POSTGRES=$POSTGRES"
+# The field kit under faults: centre and laptops as separate processes on loopback (each test bounded by a timeout).
+run fault tests/MotCua.Fault.Tests/MotCua.Fault.Tests.csproj "MOTCUA_TEST_POSTGRES="
 if [ -f tests/MotCua.Browser.Tests/MotCua.Browser.Tests.csproj ]; then
   run browser tests/MotCua.Browser.Tests/MotCua.Browser.Tests.csproj "MOTCUA_TEST_POSTGRES="
 fi

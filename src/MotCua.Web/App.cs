@@ -5,6 +5,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.FieldSync;
 using MotCua.Web.Features.Outreach;
 using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform;
@@ -22,8 +23,13 @@ public static class App
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        var field = FieldSettings.From(builder.Configuration);
+        services.AddSingleton(field);
+
+        // A field kit's clock is the laptop's; fault tests move it by hours to prove the centre corrects it.
+        services.AddSingleton(field.IsFieldNode && field.ClockOffset != TimeSpan.Zero ? new OffsetTimeProvider(TimeProvider.System, field.ClockOffset) : TimeProvider.System);
         services.AddMotCuaDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment));
+        services.AddFieldSync(field);
         services.AddMotCuaAuth(builder.Configuration);
         services.AddMotCuaHardening(builder.Configuration);
         services.AddMotCuaQuality(builder.Configuration, builder.Environment);
@@ -54,6 +60,9 @@ public static class App
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
                 o.Conventions.AllowAnonymousToPage("/Errors/Error");
+
+                // A field kit's own page: enrolment and the first kit come before any account exists on the laptop.
+                o.Conventions.AllowAnonymousToPage("/FieldSync/Index");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Resources.Strings)));
@@ -106,6 +115,7 @@ public static class App
         app.MapQualityApi();
         app.MapFeedbackApi();
         app.MapPublicQualityApi();
+        app.MapFieldApi();
         app.MapRazorPages();
         return app;
     }

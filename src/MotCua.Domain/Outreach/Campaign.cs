@@ -86,11 +86,12 @@ public sealed class Campaign : IUnitOwned
         Settings = null!;
     }
 
-    public Campaign(Guid unitId, CampaignSettings settings)
+    /// <param name="id">Given when a field kit copies the centre's campaign.</param>
+    public Campaign(Guid unitId, CampaignSettings settings, Guid? id = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         UnitId = unitId;
         Settings = Normalize(settings);
     }

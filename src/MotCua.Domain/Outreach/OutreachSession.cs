@@ -13,9 +13,9 @@ public sealed class OutreachSession : IUnitOwned
     }
 
     public OutreachSession(Guid campaignId, Guid unitId, DateOnly date, SessionSlot slot, Guid teamId, Guid hamletId, IReadOnlyList<string> memberIds,
-        int expectedCases, string reasonCode, IReadOnlyDictionary<string, string> reasonValues)
+        int expectedCases, string reasonCode, IReadOnlyDictionary<string, string> reasonValues, Guid? id = null)
     {
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         CampaignId = campaignId;
         UnitId = unitId;
         Date = date;

@@ -16,9 +16,10 @@ public sealed class Team : IUnitOwned
         Members = [];
     }
 
-    public Team(Guid unitId, string name, int crewSize, Equipment equipment, IReadOnlyList<TeamMember> members)
+    /// <param name="id">Given when a field kit copies the centre's team.</param>
+    public Team(Guid unitId, string name, int crewSize, Equipment equipment, IReadOnlyList<TeamMember> members, Guid? id = null)
     {
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         UnitId = unitId;
         Name = string.Empty;
         Members = [];

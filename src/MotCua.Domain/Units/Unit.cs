@@ -45,14 +45,15 @@ public sealed class Unit
         Hours = OfficeHours.Default;
     }
 
-    public Unit(string code, string name, string provinceCode, OfficeHours? hours = null)
+    /// <param name="id">Given when a field kit copies the centre's unit, so that its records keep pointing at it.</param>
+    public Unit(string code, string name, string provinceCode, OfficeHours? hours = null, Guid? id = null)
     {
         if (!UnitCodeFormat.IsValid(code))
         {
             throw new DomainRuleException("unit.code-invalid", $"'{code}' is not a unit code (QCVN 102:2016, e.g. 000.00.14.H56).") { IsInvalidInput = true };
         }
 
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         Code = code;
         Name = Province.RequireName(name);
         ProvinceCode = provinceCode;
@@ -80,14 +81,15 @@ public sealed class Hamlet : IUnitOwned
         Name = string.Empty;
     }
 
-    public Hamlet(Guid unitId, string name, double distanceKm, int travelMinutes, int population, string? meetingPlace)
+    /// <param name="id">Given when a field kit copies the centre's hamlet.</param>
+    public Hamlet(Guid unitId, string name, double distanceKm, int travelMinutes, int population, string? meetingPlace, Guid? id = null)
     {
         if (distanceKm is < 0 or > 500 || travelMinutes is < 0 or > 1440 || population is < 0 or > 1_000_000)
         {
             throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes and population 0–1,000,000.") { IsInvalidInput = true };
         }
 
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         UnitId = unitId;
         Name = Province.RequireName(name);
         DistanceKm = distanceKm;

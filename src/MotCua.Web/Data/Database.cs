@@ -26,6 +26,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         ArgumentNullException.ThrowIfNull(environment);
         var postgres = configuration.GetConnectionString("Postgres");
         var demo = configuration.GetValue<bool?>("MotCua:Demo:Seed");
+
+        // A field kit starts empty and fills from the centre's kit: never demo data.
+        if (!string.IsNullOrWhiteSpace(configuration["MotCua:Field:Server"]))
+        {
+            demo = false;
+        }
+
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             return new DatabaseSettings(DatabaseProvider.Postgres, postgres, demo ?? false);
@@ -74,7 +81,7 @@ public static class Database
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
-        return options.UseSqlite(builder.ToString());
+        return options.UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance);
     }
 
     /// <summary>Migrates the database, then loads what every installation needs (catalogue, announced calendar years) when absent, then demo data if asked.</summary>
@@ -90,7 +97,7 @@ public static class Database
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            // WAL lets readers work while one writer commits; FULL sync because laptops lose power.
+            // WAL lets readers work while one writer commits; FULL sync (SqliteDurability) because laptops lose power.
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
@@ -152,6 +159,33 @@ public static class Database
     private sealed record CalendarSeedYear(int Year, string? Source, IReadOnlyList<CalendarSeedDay> Days);
 
     private sealed record CalendarSeedDay(DateOnly Date, CalendarDayKind Kind, LocalizedText Name);
+}
+
+/// <summary>
+/// Every SQLite connection writes with <c>synchronous=FULL</c>: in WAL mode a commit is then on disk before it is
+/// acknowledged, so a power cut on a commune or field laptop loses nothing that was confirmed (the build's default is
+/// FULL too; this keeps it so whatever the build). Deleted rows are overwritten (<c>secure_delete</c>), so personal data
+/// wiped from a field laptop does not linger in free pages.
+/// </summary>
+internal sealed class SqliteDurability : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteDurability Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
 
 /// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the web host.</summary>

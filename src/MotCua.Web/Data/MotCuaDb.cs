@@ -12,6 +12,7 @@ using MotCua.Domain.Units;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Quality;
+using MotCua.Web.Features.FieldSync;
 using MotCua.Web.Platform.Audit;
 using MotCua.Web.Platform.Auth;
 
@@ -67,6 +68,27 @@ public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvid
     public DbSet<QualityFact> QualityFacts => Set<QualityFact>();
 
     public DbSet<QualityExternalValue> QualityExternalValues => Set<QualityExternalValue>();
+    public DbSet<FieldDevice> FieldDevices => Set<FieldDevice>();
+
+    public DbSet<FieldEnrolmentCode> FieldEnrolmentCodes => Set<FieldEnrolmentCode>();
+
+    public DbSet<FieldNumberBlock> FieldNumberBlocks => Set<FieldNumberBlock>();
+
+    public DbSet<FieldUpload> FieldUploads => Set<FieldUpload>();
+
+    public DbSet<FieldUploadChunk> FieldUploadChunks => Set<FieldUploadChunk>();
+
+    public DbSet<FieldSyncRecord> FieldSyncRecords => Set<FieldSyncRecord>();
+
+    public DbSet<SyncConflict> SyncConflicts => Set<SyncConflict>();
+
+    public DbSet<FieldNodeState> FieldNodeStates => Set<FieldNodeState>();
+
+    public DbSet<FieldKitBlock> FieldKitBlocks => Set<FieldKitBlock>();
+
+    public DbSet<FieldOutboxItem> FieldOutbox => Set<FieldOutboxItem>();
+
+    public DbSet<FieldKitDossier> FieldKitDossiers => Set<FieldKitDossier>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -75,7 +75,7 @@ public static class Hardening
 
     /// <summary>
     /// A state-changing API call authenticated by the sign-in cookie must carry the antiforgery token in a header, so
-    /// another site cannot make the officer's browser send it. Bearer-token clients are not exposed to this and skip it.
+    /// another site cannot make the officer's browser send it. Bearer-token and field-device clients are not exposed to this and skip it.
     /// </summary>
     public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -83,7 +83,8 @@ public static class Hardening
         if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
             && http.User.Identity?.IsAuthenticated == true
-            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            && !request.Headers.Authorization.ToString().StartsWith(DeviceCredentials.Scheme + " ", StringComparison.Ordinal))
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http))

@@ -98,6 +98,31 @@ public sealed class DossierPage(IPage page)
     private Task SubmitAsync(string action) => Navigation.ByClickAsync(page, $"#form-{action} button[type=submit]");
 }
 
+/// <summary>The field kit's page on a team laptop: enrol, download the kit, sync, and the counts.</summary>
+public sealed class FieldPage(IPage page)
+{
+    public Task OpenAsync() => page.GotoAsync("/field");
+
+    public async Task EnrolAsync(string code, string name)
+    {
+        await page.GotoAsync("/field");
+        await page.FillAsync("#code", code);
+        await page.FillAsync("#device-name", name);
+        await Navigation.ByClickAsync(page, "#enrol-button");
+    }
+
+    public Task DownloadKitAsync() => Navigation.ByClickAsync(page, "#download-kit");
+
+    /// <summary>Presses "sync now" and waits until the run has ended and the page has shown its outcome.</summary>
+    public async Task SyncAsync()
+    {
+        await Navigation.ByClickAsync(page, "#sync-now");
+        await page.WaitForSelectorAsync("progress[data-field-progress='idle']", new PageWaitForSelectorOptions { Timeout = 90_000 });
+    }
+
+    public async Task<int> CountAsync(string what) => int.Parse(await page.InnerTextAsync($"#count-{what}"), System.Globalization.CultureInfo.InvariantCulture);
+}
+
 public static class Navigation
 {
     /// <summary>Clicks and waits for the page that the form post leads to.</summary>

@@ -39,6 +39,6 @@ public static partial class Untranslated
         Assert.True(keys.Count == 0, $"{name}: untranslated keys {string.Join(", ", keys)}");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Layout|Nav|Login|Error|Queue|Badge|Timeliness|Status|Channel|Action|Role|Basis|PaperForm|TimeLimit|Fee|Intake|Details|Form|Register|Lookup|Problem|Audit|Outreach|Priority|Day|Slot|SessionStatus|PlanStatus|Equipment|Schedule|Violation|Quality|Ranking|Rating|Feedback|Externals)\.[A-Za-z\-]+")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Layout|Nav|Login|Error|Queue|Badge|Timeliness|Status|Channel|Action|Role|Basis|PaperForm|TimeLimit|Fee|Intake|Details|Form|Register|Lookup|Problem|Audit|Outreach|Priority|Day|Slot|SessionStatus|PlanStatus|Equipment|Schedule|Violation|Quality|Ranking|Rating|Feedback|Externals|Field)\.[A-Za-z\-]+")]
     private static partial System.Text.RegularExpressions.Regex KeyPattern();
 }

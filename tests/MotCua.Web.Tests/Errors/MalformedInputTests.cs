@@ -109,6 +109,34 @@ public sealed class MalformedInputTests
             "{\"date\":\"2026-03-07\",\"slot\":7,\"teamId\":\"x\",\"hamletId\":5,\"version\":\"one\"}",
             "{\"date\":\"2026-03-07\",\"slot\":\"morning\",\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"version\":-3}",
         ],
+        ["POST /api/field/devices"] =
+        [
+            "{\"unit\":5}", "{\"teamId\":\"x\"}", "{\"teamId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\"}", "{\"unit\":\"" + Huge + "\"}", "{\"unit\":\"000.00.99.T02\"}",
+            "{\"unit\":\"a\\u0000b\"}", "{\"teamId\":null,\"unit\":[]}",
+        ],
+        ["POST /api/field/enrol"] =
+        [
+            "{\"code\":5}", "{\"code\":\"ABCD-EFGH-JKLM\"}", "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"" + Huge + "\"}", "{\"code\":\"a\\u0000b\",\"name\":\"x\"}",
+            "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"x\\u0000y\"}", "{\"code\":\"" + Huge + "\",\"name\":\"x\"}", "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"   \"}",
+        ],
+        ["PUT /api/field/attachments/{id}"] = ["{\"bytes\":\"AAAA\"}"],
+        ["POST /api/field/sync"] =
+        [
+            "{\"sentAt\":\"yesterday\",\"items\":[]}", "{\"sentAt\":\"2026-03-02T09:00:00+07:00\"}", "{\"sentAt\":\"2026-03-02T09:00:00+07:00\",\"items\":[null]}",
+            "{\"sentAt\":\"2026-03-02T09:00:00+07:00\",\"items\":[{\"clientId\":\"x\"}]}", "{\"sentAt\":\"2026-03-02T09:00:00+07:00\",\"items\":[{\"clientId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"kind\":\"fly\"}]}",
+            "{\"sentAt\":\"2026-03-02T09:00:00+07:00\",\"items\":[" + string.Join(',', Enumerable.Repeat("{\"clientId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"kind\":\"dossier\"}", 101)) + "]}",
+            "{\"sentAt\":\"9999-12-31T23:59:59Z\",\"items\":[{\"clientId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6b\",\"kind\":\"dossier\"}]}",
+        ],
+        ["POST /api/field/status"] =
+        [
+            "{\"clientIds\":\"x\"}", "{\"clientIds\":[\"nope\"]}", "{\"attachments\":[5]}",
+            "{\"clientIds\":[" + string.Join(',', Enumerable.Range(0, 1001).Select(i => $"\"{Guid.NewGuid()}\"")) + "]}",
+        ],
+        ["POST /api/field/conflicts/{id}/resolve"] =
+        [
+            "{\"resolution\":\"maybe\"}", "{\"resolution\":\"kept\",\"note\":\"" + Huge + "\"}", "{\"resolution\":\"kept\",\"version\":\"x\"}",
+            "{\"resolution\":\"kept\",\"note\":\"a\\u0000b\"}", "{\"resolution\":7}",
+        ],
         ["POST /api/auth/refresh"] = ["{\"refreshToken\":\"forged\"}", "{\"refreshToken\":\"" + Huge + "\"}", "{\"refreshToken\":42}"],
         ["POST /api/procedures/import"] =
         [
@@ -148,8 +176,41 @@ public sealed class MalformedInputTests
         ["GET /api/quality/trend"] = ["months=0", "months=99999999999", "months=abc", "unit=" + new string('9', 3000)],
         ["GET /api/quality/externals"] = ["", "unit=000.00.99.T01", "unit=000.00.99.T01&month=2026-13", "province=T01&unit=x&month=2026-03", "month=" + new string('2', 5000)],
         ["GET /api/feedback"] = ["status=%00", "status=lost", "page=-1", "pageSize=0", "open=maybe", "overdue=2", "dossier=" + new string('9', 3000)],
+        ["GET /api/field/kit"] = ["days=2026-13-01", "days=" + new string('2', 5000), "size=0", "size=abc", "size=99999999999", "days=%00", "days=1999-01-01", "days=2026-03-01,,x"],
+        ["GET /api/field/conflicts"] = ["resolved=perhaps"],
         ["GET /api/public/outreach"] = ["", "unit=", "unit=%00", "unit=" + new string('9', 5000), "unit=000.00.99.T01&hamlet=nonsense", "unit=000.00.99.T01&hamlet=%00", "unit=NOPE"],
     };
+
+    /// <summary>Items wrong in one field each: the batch answers 400, or 200 with the item rejected (never created, never a 500).</summary>
+    public static readonly string[] MalformedSyncItems =
+    [
+        SyncItem("number", "\"" + Huge + "\""), SyncItem("number", "5"), SyncItem("number", "\"000.00.99.T01-260302-9999\""), SyncItem("receivedAt", "\"2026-02-30T09:00:00+07:00\""),
+        SyncItem("receivedAt", "null"), SyncItem("attachments", "[{\"id\":\"x\"}]"), SyncItem("attachments", "[null,{\"size\":-1}]"),
+        SyncItem("attachments", "[{\"id\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6c\",\"sha256\":\"" + new string('a', 64) + "\",\"size\":99999999999}]"),
+        SyncItem("kind", "\"transition\""), SyncItem("baseVersion", "\"x\""), SyncItem("action", "\"fly\""), SyncItem("applicant", "{\"citizenId\":\"12\"}"),
+        SyncItem("applicant", "{\"citizenId\":\"093080001234\",\"fullName\":\"a\\u0000b\"}"), SyncItem("applicant", "null"), SyncItem("papers", "[\"" + Huge + "\"]"),
+        SyncItem("papers", "[\"Giấy không có\"]"), SyncItem("lookupSecret", "\"" + Huge + "\""), SyncItem("lookupSecret", "\"abcdefgh\""), SyncItem("channel", "\"fax\""),
+        SyncItem("channel", "\"counter\""), SyncItem("priorityGroups", "[\"rich\"]"), SyncItem("receivedBy", "\"" + Huge + "\""), SyncItem("procedure", "\"9.999999\""),
+        SyncItem("outreachSession", "\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6c\""), SyncItem("applicant", "{\"citizenId\":\"093080001234\",\"fullName\":\"Lê Lan\",\"hamletId\":\"7d7f0f3c-8a44-4c0e-9f6b-1c2d3e4f5a6c\"}"),
+    ];
+
+    /// <summary>A valid field dossier for 000.00.99.T01 (number 0002 of 2 March, in the test device's block) with one field replaced.</summary>
+    public static string SyncItem(string field, string json)
+    {
+        var item = new Dictionary<string, string>
+        {
+            ["clientId"] = $"\"{Guid.NewGuid()}\"",
+            ["kind"] = "\"dossier\"",
+            ["number"] = "\"000.00.99.T01-260302-0002\"",
+            ["lookupSecret"] = "\"ABCDEFGH\"",
+            ["procedure"] = "\"1.001193\"",
+            ["channel"] = "\"outreach\"",
+            ["applicant"] = "{\"citizenId\":\"093080001234\",\"fullName\":\"Nguyễn Văn Hoà\"}",
+            ["receivedAt"] = "\"2026-03-02T08:30:00+07:00\"",
+        };
+        item[field] = json;
+        return "{\"sentAt\":\"2026-03-02T09:00:00+07:00\",\"items\":[{" + string.Join(",", item.Select(p => $"\"{p.Key}\":{p.Value}")) + "}]}";
+    }
 
     private static string Campaign(string days = "[\"saturday\"]", string slots = "[\"morning\"]", string procedures = "[\"1.001193\"]", string to = "\"2026-04-25\"", string extra = "") =>
         $"{{\"name\":\"Thứ Bảy\",\"from\":\"2026-03-07\",\"to\":{to},\"days\":{days},\"slots\":{slots},\"procedures\":{procedures}{extra}}}";
@@ -188,6 +249,8 @@ public sealed class MalformedInputTests
         await using var app = await MotCuaApp.StartAsync(settings: new() { ["MotCua:RateLimits:PublicPerMinute"] = "1000000" });
         var unit = await app.AddUnitAsync();
         var dossier = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+        var device = await FieldSync.FieldSetup.EnrolAsync(unit);
+        await FieldSync.FieldSetup.KitAsync(device);
         var failures = new List<string>();
 
         HttpClient client = unit.Client;
@@ -219,6 +282,7 @@ public sealed class MalformedInputTests
             client = path.StartsWith("/api/calendar/years", StringComparison.Ordinal) || path.StartsWith("/api/procedures/import", StringComparison.Ordinal) || path.StartsWith("/api/audit", StringComparison.Ordinal)
                 || path.StartsWith("/api/quality/externals", StringComparison.Ordinal) || path.StartsWith("/api/quality/ranking", StringComparison.Ordinal)
                 ? app.Client
+                : path is "/api/field/kit" or "/api/field/sync" or "/api/field/status" or "/api/field/attachments/{id}" ? device.Client
                 : unit.Client;
             var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal)
                 .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);

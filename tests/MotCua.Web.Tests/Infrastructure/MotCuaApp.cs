@@ -52,12 +52,13 @@ public sealed class MotCuaApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
-    public static async Task<MotCuaApp> StartAsync(DateTimeOffset? now = null, Dictionary<string, string?>? settings = null, TestDatabase? database = null)
+    /// <param name="port">A fixed loopback port (to restart a server where its clients expect it); 0 picks a free one.</param>
+    public static async Task<MotCuaApp> StartAsync(DateTimeOffset? now = null, Dictionary<string, string?>? settings = null, TestDatabase? database = null, int port = 0)
     {
         var owns = database is null;
         database ??= await TestDatabase.CreateAsync();
         var app = new MotCuaApp(database, owns, now ?? DefaultNow, settings ?? []);
-        app.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        app.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         app.StartServer();
         app.Anonymous = app.CreateClient();
         app.Client = (await app.CreateUserAsync(Roles.Administrator)).Client;

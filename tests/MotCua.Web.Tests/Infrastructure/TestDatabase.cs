@@ -36,9 +36,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseSettings Settings { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool empty = false)
+    /// <param name="sqlite">A SQLite file whatever the run's provider: a field kit (team laptop) always has one.</param>
+    public static async Task<TestDatabase> CreateAsync(bool empty = false, bool sqlite = false)
     {
-        return PostgresAdmin is { } admin ? await CreatePostgresAsync(admin, empty) : await CreateSqliteAsync(empty);
+        return PostgresAdmin is { } admin && !sqlite ? await CreatePostgresAsync(admin, empty) : await CreateSqliteAsync(empty);
     }
 
     /// <summary>Migrates and seeds the base data (catalogue, calendar), as the app does on its first start.</summary>

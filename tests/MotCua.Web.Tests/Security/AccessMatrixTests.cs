@@ -21,6 +21,9 @@ public sealed class AccessMatrixTests
     private const string Anonymous = "anonymous";
     private const string Everyone = "everyone";
 
+    /// <summary>An enrolled field kit (device credential): it reaches the field routes and nothing else.</summary>
+    private const string Device = "device";
+
     private static readonly string[] Staff = Roles.All;
     private static readonly string[] DossierReaders = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent, Roles.ProvinceViewer];
 
@@ -64,6 +67,16 @@ public sealed class AccessMatrixTests
         ["POST /api/public/feedback"] = [Everyone],
         ["GET /api/public/feedback/{code}"] = [Everyone],
         ["POST /api/public/feedback/{code}/satisfaction"] = [Everyone],
+        ["POST /api/field/devices"] = [Roles.Administrator, Roles.CentreLeader],
+        ["GET /api/field/devices"] = [Roles.Administrator, Roles.CentreLeader],
+        ["POST /api/field/devices/{id}/revoke"] = [Roles.Administrator, Roles.CentreLeader],
+        ["POST /api/field/enrol"] = [Everyone],
+        ["GET /api/field/kit"] = [Device],
+        ["PUT /api/field/attachments/{id}"] = [Device],
+        ["POST /api/field/sync"] = [Device],
+        ["POST /api/field/status"] = [Device],
+        ["GET /api/field/conflicts"] = [Roles.CentreLeader],
+        ["POST /api/field/conflicts/{id}/resolve"] = [Roles.CentreLeader],
     };
 
     [Fact]
@@ -98,6 +111,8 @@ public sealed class AccessMatrixTests
                 _ => await unit.AsAsync(role),
             };
         }
+
+        clients[Device] = (await FieldSync.FieldSetup.EnrolAsync(unit)).Client;
 
         var doc = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement;
         var routes = doc.GetProperty("paths").EnumerateObject()
@@ -136,6 +151,11 @@ public sealed class AccessMatrixTests
             Assert.Equal(0, list.Total);
         }
 
+        // A leader of another commune cannot revoke this one's laptops.
+        var device = await FieldSync.FieldSetup.EnrolAsync(unit, name: "Laptop của xã");
+        Assert.Equal(HttpStatusCode.NotFound, (await (await other.AsAsync(Roles.CentreLeader)).PostAsync($"/api/field/devices/{device.Id}/revoke", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await device.Client.GetAsync("/api/field/kit")).StatusCode);
+
         // Nor its campaigns: reading, planning and listing answer as if they did not exist.
         var leader = await other.AsAsync(Roles.CentreLeader);
         Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/api/outreach/campaigns/{campaign.Id}")).StatusCode);
@@ -146,7 +166,7 @@ public sealed class AccessMatrixTests
     private static HttpRequestMessage Request(string route, DossierResponse dossier, string unitCode, Guid campaignId)
     {
         var parts = route.Split(' ', 2);
-        var id = parts[1].StartsWith("/api/outreach/sessions", StringComparison.Ordinal) ? Guid.NewGuid() : campaignId;
+        var id = parts[1].StartsWith("/api/outreach/sessions", StringComparison.Ordinal) || parts[1].StartsWith("/api/field/", StringComparison.Ordinal) ? Guid.NewGuid() : campaignId;
         var path = parts[1].Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2030", StringComparison.Ordinal);
         var (query, body) = route switch
         {
@@ -163,6 +183,11 @@ public sealed class AccessMatrixTests
             "POST /api/outreach/campaigns" => (string.Empty, JsonSerializer.Serialize(OutreachSetup.Campaign(), Platform.Json.Options)),
             "PUT /api/outreach/sessions/{id}" => (string.Empty, $"{{\"date\":\"2026-03-07\",\"slot\":\"morning\",\"teamId\":\"{Guid.NewGuid()}\",\"hamletId\":\"{Guid.NewGuid()}\",\"version\":1}}"),
             "GET /api/public/outreach" => ($"?unit={unitCode}", null),
+            "POST /api/field/devices" => (string.Empty, "{}"),
+            "POST /api/field/enrol" => (string.Empty, "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"Laptop\"}"),
+            "POST /api/field/sync" => (string.Empty, "{}"),
+            "POST /api/field/status" => (string.Empty, "{\"clientIds\":[],\"attachments\":[]}"),
+            "POST /api/field/conflicts/{id}/resolve" => (string.Empty, "{\"resolution\":\"kept\"}"),
             _ => (string.Empty, (string?)null),
         };
         var request = new HttpRequestMessage(new HttpMethod(parts[0]), path + query);

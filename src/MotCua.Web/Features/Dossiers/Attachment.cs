@@ -56,6 +56,11 @@ public sealed class Attachment : IUnitOwned
     public string UploadedBy { get; private set; }
 }
 
+/// <summary>
+/// The bytes of an attachment, under the attachment's id. There is deliberately no foreign key to <see cref="Attachment"/>:
+/// a field kit uploads the bytes first (in chunks, verified) and the attachment row follows when its dossier syncs, so
+/// the bytes are written once (<c>docs/decisions/0006-field-sync.md</c>).
+/// </summary>
 public sealed class AttachmentContent
 {
     public Guid Id { get; set; }
@@ -132,7 +137,6 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.ContentType).HasMaxLength(64);
         b.Property(a => a.Sha256).HasMaxLength(64);
         b.Property(a => a.UploadedBy).HasMaxLength(64);
-        b.HasOne<AttachmentContent>().WithOne().HasForeignKey<AttachmentContent>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

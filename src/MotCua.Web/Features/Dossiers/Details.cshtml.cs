@@ -16,7 +16,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>The dossier page: applicant, papers, scans, timeline, due date and how it was computed, and the actions allowed now.</summary>
 [Authorize(Policy = Policies.ReadDossiers)]
-public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<Strings> t) : PageModel
+public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<Strings> t, FieldSync.FieldSettings fieldSettings) : PageModel
 {
     public DossierSheet Sheet { get; private set; } = null!;
 
@@ -51,7 +51,8 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, Policies.ProcessDossiers)).Succeeded || !DossierPermissions.May(User, action))
+        // On a field kit a dossier is only received; every later step happens at the centre after sync.
+        if (fieldSettings.IsFieldNode || !(await authorization.AuthorizeAsync(User, Policies.ProcessDossiers)).Succeeded || !DossierPermissions.May(User, action))
         {
             return Forbid();
         }
@@ -122,7 +123,7 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
         FullPersonalData = (await authorization.AuthorizeAsync(User, Policies.FullPersonalData)).Succeeded;
         // An apology is for a dossier that is late or due today; before that it only clutters the page.
         var badge = sheet.Badge;
-        Actions = [.. DossierPermissions.AllowedFor(sheet.Dossier, User).Where(a => a != DossierAction.Apologise || badge is UrgencyBadge.Late or UrgencyBadge.DueToday)];
+        Actions = fieldSettings.IsFieldNode ? [] : [.. DossierPermissions.AllowedFor(sheet.Dossier, User).Where(a => a != DossierAction.Apologise || badge is UrgencyBadge.Late or UrgencyBadge.DueToday)];
         if (Actions.Contains(DossierAction.HandOver))
         {
             var users = await db.Users.AsNoTracking().Where(u => u.UnitId == sheet.Dossier.UnitId && u.Id != sheet.Dossier.HandlerId)

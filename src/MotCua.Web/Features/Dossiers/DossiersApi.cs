@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
@@ -36,7 +37,7 @@ public static class DossiersApi
         return group;
     }
 
-    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, IntakeNumbering numbering, FieldSync.FieldSettings fieldSettings, HttpContext http, CancellationToken ct)
     {
         var unit = http.User.UnitCodeOf();
         if (request?.Unit is { Length: > 0 } asked && unit is not null && !string.Equals(asked.Trim(), unit, StringComparison.Ordinal))
@@ -51,7 +52,12 @@ public static class DossiersApi
             return errors.ToResult();
         }
 
-        var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, ct);
+        if (fieldSettings.IsFieldNode && !input.Channel.AllowsFieldTimestamp())
+        {
+            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not allowed by the rules", "A field kit receives outreach and home-visit dossiers only.", "field.channel");
+        }
+
+        var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, ct, numbering);
         var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, http.User, fullPersonalData: true, ct);
         return outcome.Created
             ? TypedResults.Created($"/api/dossiers/{body.Number}", body)
@@ -143,8 +149,13 @@ public static class DossiersApi
         return TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, full, ct));
     }
 
-    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, FieldSync.FieldSettings fieldSettings, HttpContext http, CancellationToken ct)
     {
+        if (fieldSettings.IsFieldNode)
+        {
+            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not allowed by the rules", "A field kit only receives dossiers; later steps are taken at the centre after sync.", "field.receive-only");
+        }
+
         var errors = new ValidationErrors();
         if (request?.Action is not { } action || action is DossierAction.Register or DossierAction.Receive || !Enum.IsDefined(action))
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
@@ -11,7 +12,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>A dossier's printable form (01–06) as print-ready HTML, and the same form as a PDF.</summary>
 [Authorize(Policy = Policies.FullPersonalData)]
-public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration, FieldSync.FieldSettings fieldSettings) : PageModel
 {
     public string Number { get; private set; } = string.Empty;
 
@@ -29,7 +30,7 @@ public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration con
         }
 
         var sheet = await DossierSheetQuery.LoadAsync(n, db, time, Localization.Culture(), ct);
-        var form = sheet is null ? null : DossierForms.Build(Kind, sheet, LookupUrl(sheet.Dossier));
+        var form = sheet is null ? null : DossierForms.Build(Kind, sheet, LookupUrl(sheet.Dossier, await PublicBaseAsync(ct)));
         if (sheet is null || form is null)
         {
             return NotFound();
@@ -43,9 +44,22 @@ public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration con
     }
 
     /// <summary>The address the receipt's QR code opens: the public lookup with the dossier's secret.</summary>
-    private string LookupUrl(Dossier d)
+    private static string LookupUrl(Dossier d, string baseUrl) => $"{baseUrl}/tra-cuu/{d.Number}?secret={d.LookupSecret}";
+
+    /// <summary>The centre's public address: configured, or (on a field kit) the one the kit brought, else this host.</summary>
+    private async Task<string> PublicBaseAsync(CancellationToken ct)
     {
-        var baseUrl = configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
-        return $"{baseUrl}/tra-cuu/{d.Number}?secret={d.LookupSecret}";
+        if (configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+
+        if (fieldSettings.IsFieldNode)
+        {
+            var kit = await db.FieldNodeStates.AsNoTracking().Select(s => s.PublicBaseUrl).SingleOrDefaultAsync(ct);
+            return (kit ?? fieldSettings.Server!.ToString()).TrimEnd('/');
+        }
+
+        return $"{Request.Scheme}://{Request.Host}";
     }
 }

@@ -152,11 +152,13 @@ public static class ReceiveDossier
             : new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId));
     }
 
-    public static async Task<Outcome> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    /// <param name="numbering">Where the number and lookup secret come from: the centre's counter (default), a field kit's reserved block, or a synced field dossier's own.</param>
+    public static async Task<Outcome> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, CancellationToken ct, IntakeNumbering? numbering = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
+        numbering ??= IntakeNumbering.Centre;
 
         var existing = await FindByClientIdAsync(db, input.ClientId, ct);
         if (existing is not null)
@@ -185,10 +187,10 @@ public static class ReceiveDossier
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var sequence = await DossierNumbers.ReserveAsync(db, unit.Id, day, 1, ct);
+            var (sequence, secret) = await numbering.NumberAsync(db, unit.Id, day, ct);
             var dossier = Dossier.Receive(
                 new DossierIntake(input.ClientId, unit.Id, new DossierNumber(unit.Code, day, sequence), procedure, input.Applicant, input.Channel,
-                    NewLookupSecret(), input.ActorId, input.RecordedAt, input.NeedsVerification, input.Papers, input.OutreachSessionId, input.PriorityGroups),
+                    secret, input.ActorId, input.RecordedAt, input.NeedsVerification, input.Papers, input.OutreachSessionId, input.PriorityGroups),
                 now,
                 calendar);
             if (dossier.TimeLimit.Kind == TimeLimitKind.None && input.Applicant.Basis != PersonalDataBasis.Consent)
@@ -207,7 +209,9 @@ public static class ReceiveDossier
                 db.AttachmentContents.Add(new AttachmentContent { Id = attachment.Id, Bytes = scan.Bytes });
             }
 
+            numbering.Receiving(db, dossier);
             await db.SaveChangesAsync(ct);
+            numbering.BeforeCommit();
             await tx.CommitAsync(ct);
             return new Outcome(dossier, true);
         }
@@ -223,6 +227,9 @@ public static class ReceiveDossier
 
     /// <summary>8 characters from an alphabet without look-alikes (no 0/O, 1/I): about 40 bits, typed from a paper slip.</summary>
     public static string NewLookupSecret() => RandomNumberGenerator.GetString(SecretAlphabet, 8);
+
+    /// <summary>True for a secret <see cref="NewLookupSecret"/> could have made.</summary>
+    public static bool IsLookupSecret(string? secret) => secret is { Length: 8 } && secret.All(c => SecretAlphabet.Contains(c, StringComparison.Ordinal));
 
     private static Task<Dossier?> FindByClientIdAsync(MotCuaDb db, Guid clientId, CancellationToken ct) =>
         db.Dossiers.Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.ClientId == clientId, ct);

@@ -21,7 +21,7 @@ namespace MotCua.Web.Features.Intake;
 [Authorize(Policy = Policies.ReceiveDossiers)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t) : PageModel
+public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t, IntakeNumbering numbering, FieldSync.FieldSettings fieldSettings) : PageModel
 {
     public const long MaxUpload = 40 * 1024 * 1024;
 
@@ -83,10 +83,10 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
     {
         await LoadAsync(ct);
         Input.ClientId = Guid.NewGuid();
-        Input.Channel = User.IsInRole(Roles.FieldAgent) && !User.IsInRole(Roles.CounterOfficer) ? Channel.Outreach : Channel.Counter;
-        if (Chosen is { } chosen && !chosen.Rules.Channels.Contains(Input.Channel))
+        Input.Channel = fieldSettings.IsFieldNode || (User.IsInRole(Roles.FieldAgent) && !User.IsInRole(Roles.CounterOfficer)) ? Channel.Outreach : Channel.Counter;
+        if (Chosen is { } chosen && !Channels.Contains(Input.Channel))
         {
-            Input.Channel = chosen.Rules.Channels[0];
+            Input.Channel = Channels.FirstOrDefault(Channel.Outreach);
         }
     }
 
@@ -126,6 +126,12 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         if (Chosen is null)
         {
             Errors["procedure"] = t["Intake.Error.Procedure"];
+            return Page();
+        }
+
+        if (FieldKit && !Input.Channel.AllowsFieldTimestamp())
+        {
+            Errors["channel"] = t["Intake.Error.Channel"];
             return Page();
         }
 
@@ -174,7 +180,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
 
         try
         {
-            var outcome = await ReceiveDossier.ExecuteAsync(input with { Scans = scans }, db, time, ct);
+            var outcome = await ReceiveDossier.ExecuteAsync(input with { Scans = scans }, db, time, ct, numbering);
             TempData["Notice"] = outcome.Created ? string.Format(CultureInfo.CurrentCulture, t["Intake.Received"], outcome.Dossier.Number) : t["Intake.AlreadyReceived"];
             return Redirect($"/dossiers/{outcome.Dossier.Number}/forms/receipt");
         }
@@ -186,6 +192,12 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
     }
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>The channels an officer may choose here: never online; on a field kit only outreach and home visits.</summary>
+    public IReadOnlyList<Channel> Channels => Chosen is null ? [] : [.. Chosen.Rules.Channels.Where(c => c != Channel.Online && (!FieldKit || c.AllowsFieldTimestamp()))];
+
+    /// <summary>True on a team laptop (field mode): numbers come from the kit's blocks and the dossier waits in the outbox.</summary>
+    public bool FieldKit => fieldSettings.IsFieldNode;
 
     private string Localize(string field, string fallback)
     {

@@ -13,9 +13,13 @@ internal static class AuditCapture
 {
     private static readonly HashSet<string> PersonalProperties = [nameof(Applicant.CitizenId), nameof(Applicant.FullName), nameof(Applicant.Phone), nameof(Applicant.Address)];
 
-    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "LookupSecret", "AuthenticatorKey"];
+    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "LookupSecret", "AuthenticatorKey", "SecretHash", "CodeHash", "DeviceSecret"];
 
-    private static readonly HashSet<Type> Ignored = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(DossierSequence), typeof(AttachmentContent)];
+    private static readonly HashSet<Type> Ignored = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(DossierSequence), typeof(AttachmentContent),
+
+        // Field sync bookkeeping: each synced item is audited as the dossier it made, each device call as one entry.
+        typeof(Features.FieldSync.FieldUpload), typeof(Features.FieldSync.FieldUploadChunk), typeof(Features.FieldSync.FieldSyncRecord),
+        typeof(Features.FieldSync.FieldKitBlock), typeof(Features.FieldSync.FieldOutboxItem), typeof(Features.FieldSync.FieldNodeState)];
 
     public static List<AuditEntry> Capture(ChangeTracker tracker, CallerContext caller, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -23,10 +24,14 @@ public static class AuthSetup
                 o.DefaultScheme = Scheme;
                 o.DefaultChallengeScheme = Scheme;
             })
-            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(Scheme, "Cookie, bearer token or field device", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString() switch
+                {
+                    var h when h.StartsWith("Bearer ", StringComparison.Ordinal) => IdentityConstants.BearerScheme,
+                    var h when h.StartsWith(DeviceCredentials.Scheme + " ", StringComparison.Ordinal) => DeviceCredentials.Scheme,
+                    _ => IdentityConstants.ApplicationScheme,
+                })
+            .AddScheme<AuthenticationSchemeOptions, DeviceAuthenticationHandler>(DeviceCredentials.Scheme, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = configuration.GetValue("MotCua:Auth:TokenLifetime", TimeSpan.FromHours(8));
@@ -77,7 +82,10 @@ public static class AuthSetup
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ReadOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent, Roles.ProvinceViewer))
             .AddPolicy(Policies.ManageOutreach, p => p.RequireRole(Roles.CentreLeader).RequireClaim(StaffClaims.Unit))
-            .AddPolicy(Policies.ReportOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.FieldAgent).RequireClaim(StaffClaims.Unit));
+            .AddPolicy(Policies.ReportOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.FieldAgent).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.ManageFieldDevices, p => p.RequireRole(Roles.Administrator, Roles.CentreLeader))
+            .AddPolicy(Policies.ResolveSyncConflicts, p => p.RequireRole(Roles.CentreLeader).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.FieldDevice, p => p.RequireClaim(DeviceCredentials.DeviceClaim).RequireClaim(StaffClaims.Unit));
         return services;
     }
 

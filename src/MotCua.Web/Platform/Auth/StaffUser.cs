@@ -69,4 +69,13 @@ public static class Policies
 
     /// <summary>Record what a session did (its report).</summary>
     public const string ReportOutreach = "outreach.report";
+
+    /// <summary>Issue enrolment codes for field kits, list and revoke devices (administrators for any unit, leaders for theirs).</summary>
+    public const string ManageFieldDevices = "field.devices.manage";
+
+    /// <summary>Decide what happens to a dossier changed both at the centre and in the field.</summary>
+    public const string ResolveSyncConflicts = "field.conflicts.resolve";
+
+    /// <summary>An enrolled field kit (device credential), acting for its own unit only.</summary>
+    public const string FieldDevice = "field.device";
 }

@@ -82,6 +82,27 @@
   document.querySelectorAll("[data-kiosk-return]").forEach(function (link) {
     window.setTimeout(function () { location.href = link.href; }, 20000);
   });
+  // Field kit sync: while a run is under way the progress bar follows it; the page reloads to show the outcome.
+  var progress = document.querySelector("progress[data-field-progress]");
+  if (progress && progress.getAttribute("data-field-progress") === "running") {
+    var syncStatus = document.getElementById("sync-status");
+    var poll = function () {
+      fetch("/field?handler=Progress", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (p) {
+          progress.value = p.percent;
+          progress.textContent = p.percent + " %";
+          if (syncStatus) { syncStatus.textContent = p.text; }
+          ["pending", "synced", "conflicts", "rejected"].forEach(function (k) {
+            var el = document.getElementById("count-" + k);
+            if (el) { el.textContent = p[k]; }
+          });
+          if (p.running) { setTimeout(poll, 700); } else { location.replace(location.pathname + "#sync"); location.reload(); }
+        })
+        .catch(function () { setTimeout(poll, 2000); });
+    };
+    setTimeout(poll, 300);
+  }
 
   // Scan a receipt's QR code with the phone camera where the browser can (BarcodeDetector).
   var scan = document.getElementById("scan-qr");

@@ -56,6 +56,18 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttachmentContents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttachmentContents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -105,6 +117,107 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldKitBlocks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    First = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldKitBlocks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldKitDossiers",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProcedureName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CitizenId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    HamletId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SupplementReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SessionDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAction = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldKitDossiers", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldNodeStates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Server = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceSecret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DeviceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TeamName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EnrolledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KitAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    KitFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    KitTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicBaseUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClockDifferenceSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    LastSyncAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldNodeStates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldOutbox",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    ProblemCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProblemTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProblemDetail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CentreDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CentreReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PrintedDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Action = table.Column<int>(type: "integer", nullable: true),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldOutbox", x => x.ClientId);
                 });
 
             migrationBuilder.CreateTable(
@@ -328,6 +441,59 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EnrolledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldDevices_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldEnrolmentCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldEnrolmentCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldEnrolmentCodes_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Hamlets",
                 columns: table => new
                 {
@@ -450,6 +616,81 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldNumberBlocks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    First = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ReservedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldNumberBlocks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldNumberBlocks_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldSyncRecords",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SyncedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FieldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CorrectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConflictId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldSyncRecords", x => x.ClientId);
+                    table.ForeignKey(
+                        name: "FK_FieldSyncRecords_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldUploads_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HamletTravel",
                 columns: table => new
                 {
@@ -517,6 +758,25 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         principalTable: "Teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldUploadChunks",
+                columns: table => new
+                {
+                    UploadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Offset = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldUploadChunks", x => new { x.UploadId, x.Offset });
+                    table.ForeignKey(
+                        name: "FK_FieldUploadChunks_FieldUploads_UploadId",
+                        column: x => x.UploadId,
+                        principalTable: "FieldUploads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -716,21 +976,44 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AttachmentContents",
+                name: "SyncConflicts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FieldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: false),
+                    CentreVersion = table.Column<int>(type: "integer", nullable: false),
+                    CentreStatus = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Resolution = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AttachmentContents", x => x.Id);
+                    table.PrimaryKey("PK_SyncConflicts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AttachmentContents_Attachments_Id",
-                        column: x => x.Id,
-                        principalTable: "Attachments",
+                        name: "FK_SyncConflicts_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SyncConflicts_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -881,6 +1164,54 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FieldDevices_UnitId",
+                table: "FieldDevices",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldEnrolmentCodes_CodeHash",
+                table: "FieldEnrolmentCodes",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldEnrolmentCodes_UnitId",
+                table: "FieldEnrolmentCodes",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldKitBlocks_UnitId_Day_First",
+                table: "FieldKitBlocks",
+                columns: new[] { "UnitId", "Day", "First" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldNumberBlocks_DeviceId_Day",
+                table: "FieldNumberBlocks",
+                columns: new[] { "DeviceId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldNumberBlocks_UnitId_Day_First",
+                table: "FieldNumberBlocks",
+                columns: new[] { "UnitId", "Day", "First" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldOutbox_State_CreatedAt",
+                table: "FieldOutbox",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldSyncRecords_DeviceId",
+                table: "FieldSyncRecords",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldUploads_DeviceId",
+                table: "FieldUploads",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Hamlets_UnitId_Name",
                 table: "Hamlets",
                 columns: new[] { "UnitId", "Name" },
@@ -951,6 +1282,27 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Granularity", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_ClientId",
+                table: "SyncConflicts",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_DeviceId",
+                table: "SyncConflicts",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_DossierId",
+                table: "SyncConflicts",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_UnitId_ResolvedAt",
+                table: "SyncConflicts",
+                columns: new[] { "UnitId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_UnitId",
                 table: "Teams",
                 column: "UnitId");
@@ -997,6 +1349,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "AttachmentContents");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1018,6 +1373,30 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "Feedback");
 
             migrationBuilder.DropTable(
+                name: "FieldEnrolmentCodes");
+
+            migrationBuilder.DropTable(
+                name: "FieldKitBlocks");
+
+            migrationBuilder.DropTable(
+                name: "FieldKitDossiers");
+
+            migrationBuilder.DropTable(
+                name: "FieldNodeStates");
+
+            migrationBuilder.DropTable(
+                name: "FieldNumberBlocks");
+
+            migrationBuilder.DropTable(
+                name: "FieldOutbox");
+
+            migrationBuilder.DropTable(
+                name: "FieldSyncRecords");
+
+            migrationBuilder.DropTable(
+                name: "FieldUploadChunks");
+
+            migrationBuilder.DropTable(
                 name: "HamletTravel");
 
             migrationBuilder.DropTable(
@@ -1030,16 +1409,22 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "QualitySummaries");
 
             migrationBuilder.DropTable(
+                name: "SyncConflicts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Attachments");
+                name: "FieldUploads");
 
             migrationBuilder.DropTable(
                 name: "Dossiers");
+
+            migrationBuilder.DropTable(
+                name: "FieldDevices");
 
             migrationBuilder.DropTable(
                 name: "OutreachSessions");

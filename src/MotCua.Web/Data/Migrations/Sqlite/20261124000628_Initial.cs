@@ -55,6 +55,18 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttachmentContents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttachmentContents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -104,6 +116,107 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldKitBlocks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    First = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldKitBlocks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldKitDossiers",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProcedureName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CitizenId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    HamletId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SupplementReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SessionDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAction = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldKitDossiers", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldNodeStates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Server = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceSecret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeviceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TeamName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EnrolledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    KitAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    KitFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    KitTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicBaseUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClockDifferenceSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    LastSyncAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldNodeStates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldOutbox",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProblemTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProblemDetail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CentreDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CentreReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PrintedDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Action = table.Column<int>(type: "INTEGER", nullable: true),
+                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldOutbox", x => x.ClientId);
                 });
 
             migrationBuilder.CreateTable(
@@ -327,6 +440,59 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EnrolledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldDevices_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldEnrolmentCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldEnrolmentCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldEnrolmentCodes_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Hamlets",
                 columns: table => new
                 {
@@ -449,6 +615,81 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldNumberBlocks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    First = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldNumberBlocks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldNumberBlocks_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldSyncRecords",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SyncedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FieldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CorrectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConflictId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldSyncRecords", x => x.ClientId);
+                    table.ForeignKey(
+                        name: "FK_FieldSyncRecords_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Received = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldUploads_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HamletTravel",
                 columns: table => new
                 {
@@ -516,6 +757,25 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         principalTable: "Teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldUploadChunks",
+                columns: table => new
+                {
+                    UploadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Offset = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldUploadChunks", x => new { x.UploadId, x.Offset });
+                    table.ForeignKey(
+                        name: "FK_FieldUploadChunks_FieldUploads_UploadId",
+                        column: x => x.UploadId,
+                        principalTable: "FieldUploads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -715,21 +975,44 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "AttachmentContents",
+                name: "SyncConflicts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FieldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CentreVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CentreStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Resolution = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AttachmentContents", x => x.Id);
+                    table.PrimaryKey("PK_SyncConflicts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AttachmentContents_Attachments_Id",
-                        column: x => x.Id,
-                        principalTable: "Attachments",
+                        name: "FK_SyncConflicts_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SyncConflicts_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -880,6 +1163,54 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FieldDevices_UnitId",
+                table: "FieldDevices",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldEnrolmentCodes_CodeHash",
+                table: "FieldEnrolmentCodes",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldEnrolmentCodes_UnitId",
+                table: "FieldEnrolmentCodes",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldKitBlocks_UnitId_Day_First",
+                table: "FieldKitBlocks",
+                columns: new[] { "UnitId", "Day", "First" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldNumberBlocks_DeviceId_Day",
+                table: "FieldNumberBlocks",
+                columns: new[] { "DeviceId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldNumberBlocks_UnitId_Day_First",
+                table: "FieldNumberBlocks",
+                columns: new[] { "UnitId", "Day", "First" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldOutbox_State_CreatedAt",
+                table: "FieldOutbox",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldSyncRecords_DeviceId",
+                table: "FieldSyncRecords",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldUploads_DeviceId",
+                table: "FieldUploads",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Hamlets_UnitId_Name",
                 table: "Hamlets",
                 columns: new[] { "UnitId", "Name" },
@@ -950,6 +1281,27 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "Granularity", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_ClientId",
+                table: "SyncConflicts",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_DeviceId",
+                table: "SyncConflicts",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_DossierId",
+                table: "SyncConflicts",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncConflicts_UnitId_ResolvedAt",
+                table: "SyncConflicts",
+                columns: new[] { "UnitId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_UnitId",
                 table: "Teams",
                 column: "UnitId");
@@ -994,6 +1346,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "AttachmentContents");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1015,6 +1370,30 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "Feedback");
 
             migrationBuilder.DropTable(
+                name: "FieldEnrolmentCodes");
+
+            migrationBuilder.DropTable(
+                name: "FieldKitBlocks");
+
+            migrationBuilder.DropTable(
+                name: "FieldKitDossiers");
+
+            migrationBuilder.DropTable(
+                name: "FieldNodeStates");
+
+            migrationBuilder.DropTable(
+                name: "FieldNumberBlocks");
+
+            migrationBuilder.DropTable(
+                name: "FieldOutbox");
+
+            migrationBuilder.DropTable(
+                name: "FieldSyncRecords");
+
+            migrationBuilder.DropTable(
+                name: "FieldUploadChunks");
+
+            migrationBuilder.DropTable(
                 name: "HamletTravel");
 
             migrationBuilder.DropTable(
@@ -1027,16 +1406,22 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "QualitySummaries");
 
             migrationBuilder.DropTable(
+                name: "SyncConflicts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Attachments");
+                name: "FieldUploads");
 
             migrationBuilder.DropTable(
                 name: "Dossiers");
+
+            migrationBuilder.DropTable(
+                name: "FieldDevices");
 
             migrationBuilder.DropTable(
                 name: "OutreachSessions");
