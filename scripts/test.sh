@@ -79,8 +79,10 @@ run domain tests/MotCua.Domain.Tests/MotCua.Domain.Tests.csproj
 run planning tests/MotCua.Planning.Tests/MotCua.Planning.Tests.csproj
 run web-sqlite tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj
 run web-postgres tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj "MOTCUA_TEST_POSTGRES=$POSTGRES"
-# The field kit under faults: centre and laptops as separate processes on loopback (each test bounded by a timeout).
-run fault tests/MotCua.Fault.Tests/MotCua.Fault.Tests.csproj "MOTCUA_TEST_POSTGRES="
+# The field kit under faults: centre and laptops as separate processes on loopback (each test bounded by a timeout),
+# the centre on SQLite (a commune's laptop server) and on PostgreSQL (a province); laptops always on SQLite.
+run fault-sqlite tests/MotCua.Fault.Tests/MotCua.Fault.Tests.csproj "MOTCUA_TEST_POSTGRES="
+run fault-postgres tests/MotCua.Fault.Tests/MotCua.Fault.Tests.csproj "MOTCUA_TEST_POSTGRES=$POSTGRES"
 if [ -f tests/MotCua.Browser.Tests/MotCua.Browser.Tests.csproj ]; then
   run browser tests/MotCua.Browser.Tests/MotCua.Browser.Tests.csproj "MOTCUA_TEST_POSTGRES="
 fi

@@ -19,6 +19,11 @@ public static class App
 {
     public const long MaxRequestBodyBytes = 6 * 1024 * 1024;
 
+    /// <summary>Where the host listens by default (appsettings.json), and where a field kit does.</summary>
+    public const string CentreUrls = "http://127.0.0.1:5080";
+
+    public const string FieldUrls = "http://127.0.0.1:5090";
+
     public static WebApplicationBuilder AddMotCua(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -30,6 +35,12 @@ public static class App
         services.AddSingleton(field.IsFieldNode && field.ClockOffset != TimeSpan.Zero ? new OffsetTimeProvider(TimeProvider.System, field.ClockOffset) : TimeProvider.System);
         services.AddMotCuaDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment));
         services.AddFieldSync(field);
+
+        // A field kit listens beside a centre on the same machine unless told where: 5090 instead of the shipped 5080.
+        if (field.IsFieldNode && builder.Configuration["Urls"] == CentreUrls)
+        {
+            builder.Configuration["Urls"] = FieldUrls;
+        }
         services.AddMotCuaAuth(builder.Configuration);
         services.AddMotCuaHardening(builder.Configuration);
         services.AddMotCuaQuality(builder.Configuration, builder.Environment);

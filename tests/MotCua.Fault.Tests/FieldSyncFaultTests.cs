@@ -15,7 +15,8 @@ namespace MotCua.Fault.Tests;
 
 /// <summary>
 /// The field kit's promise under faults, with real processes on loopback: the centre and each laptop are separate
-/// <c>dotnet MotCua.Web.dll</c> processes with their own SQLite files, and a proxy between them cuts connections.
+/// <c>dotnet MotCua.Web.dll</c> processes with their own databases (laptops on SQLite; the centre on SQLite, or on
+/// PostgreSQL when <c>MOTCUA_TEST_POSTGRES</c> is set), and a proxy between them cuts connections.
 /// Every test ends by reading the centre's database: each dossier the laptops printed is there exactly once, with its
 /// scans exactly once and byte for byte. Each test is bounded by a timeout; none measures time.
 /// </summary>

@@ -33,14 +33,31 @@ public sealed class Centre
 
     public const string UnitCode = "000.00.98.F01";
 
-    private Centre(string dataDirectory)
+    /// <summary>An admin connection string to a throwaway PostgreSQL (as for the web tests): the centre then runs on it.</summary>
+    public const string PostgresVariable = "MOTCUA_TEST_POSTGRES";
+
+    private readonly string? _postgresDatabase;
+
+    private Centre(string dataDirectory, string? postgresDatabase)
     {
         DataDirectory = dataDirectory;
+        _postgresDatabase = postgresDatabase;
     }
 
     public string DataDirectory { get; }
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "motcua.db") }.ToString();
+    public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    public DatabaseProvider Provider => _postgresDatabase is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+
+    public string ConnectionString => _postgresDatabase is null
+        ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "motcua.db") }.ToString()
+        : new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = _postgresDatabase }.ToString();
+
+    /// <summary>How the centre's process finds its database: the data folder (SQLite) or the connection string (PostgreSQL).</summary>
+    public IReadOnlyDictionary<string, string> ProcessSettings => _postgresDatabase is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = ConnectionString };
 
     public Guid UnitId { get; private set; }
 
@@ -59,7 +76,14 @@ public sealed class Centre
     public static async Task<Centre> PrepareAsync(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        var centre = new Centre(dataDirectory);
+        string? database = null;
+        if (PostgresAdmin is { } admin)
+        {
+            database = $"motcua_fault_{Guid.NewGuid():N}";
+            await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
+        }
+
+        var centre = new Centre(dataDirectory, database);
         await using var provider = centre.Services();
         await Database.PrepareAsync(provider, CancellationToken.None, seedDemo: false);
         using var scope = provider.CreateScope();
@@ -141,6 +165,24 @@ public sealed class Centre
         return snapshot;
     }
 
+    /// <summary>Drops the PostgreSQL database (a SQLite file goes with the data folder).</summary>
+    public async Task DropAsync()
+    {
+        if (_postgresDatabase is not null && PostgresAdmin is { } admin)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     private ServiceProvider Services()
     {
         var services = new ServiceCollection();
@@ -148,7 +190,7 @@ public sealed class Centre
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddMotCuaDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString, false));
+        services.AddMotCuaDatabase(new DatabaseSettings(Provider, ConnectionString, false));
         services.AddMotCuaAuth(configuration);
 
         // The hash records its iteration count, so the centre and the laptops check these passwords as any other.

@@ -73,6 +73,7 @@ public sealed class NodeProcess : IAsyncDisposable
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         psi.Environment.Remove("ConnectionStrings__Postgres");
+        psi.Environment.Remove("MOTCUA_TEST_POSTGRES");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[key] = value;

@@ -31,7 +31,7 @@ public sealed class World : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("motcua-fault-").FullName;
         var centre = await Centre.PrepareAsync(Path.Combine(root, "centre"));
         var port = NodeProcess.FreePort();
-        var settings = new Dictionary<string, string> { ["MotCua:PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
+        var settings = new Dictionary<string, string>(centre.ProcessSettings) { ["MotCua:PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
         foreach (var (k, v) in centreSettings ?? new Dictionary<string, string>())
         {
             settings[k] = v;
@@ -77,6 +77,7 @@ public sealed class World : IAsyncDisposable
 
         await Proxy.DisposeAsync();
         await Server.DisposeAsync();
+        await Centre.DropAsync();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -453,4 +453,25 @@ public sealed class FieldApiTests
         var valid = await device.Client.PostAsync("/api/field/sync", new StringContent(Errors.MalformedInputTests.SyncItem("kind", "\"dossier\""), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(FieldItemOutcome.Created, Assert.Single((await valid.ReadAsync<FieldSyncResponse>()).Items).Outcome);
     }
+
+    [Fact]
+    public async Task Kit_ForgetsScansUploadedAMonthAgoThatNoDossierClaimed()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var device = await FieldSetup.EnrolAsync(unit);
+        var whole = FieldSetup.Pdf(20_000);
+        var partial = FieldSetup.Pdf(20_000, seed: 2);
+        await FieldSetup.UploadAsync(device.Client, Guid.NewGuid(), whole);
+        await FieldSetup.PutChunkAsync(device.Client, Guid.NewGuid(), partial, 0, 5_000);
+
+        app.Time.Advance(TimeSpan.FromDays(29));
+        await FieldSetup.KitAsync(device, string.Empty);
+        Assert.Equal(2, await app.WithDbAsync(db => db.FieldUploads.CountAsync()));
+
+        app.Time.Advance(TimeSpan.FromDays(2));
+        await FieldSetup.KitAsync(device, string.Empty);
+        var left = await app.WithDbAsync(async db => (await db.FieldUploads.CountAsync(), await db.FieldUploadChunks.CountAsync(), await db.AttachmentContents.CountAsync()));
+        Assert.Equal((0, 0, 0), left);
+    }
 }

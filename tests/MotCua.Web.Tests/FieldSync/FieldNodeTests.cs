@@ -60,6 +60,11 @@ public sealed class FieldNodeTests
         var qr = tools.DecodeQr();
         Assert.StartsWith($"{centre.BaseAddress.ToString().TrimEnd('/')}/tra-cuu/{number}?secret=", qr, StringComparison.Ordinal);
 
+        // On the laptop a dossier is only received: later steps happen at the centre.
+        var local = await laptop.CreateUserAsync(MotCua.Web.Platform.Auth.Roles.CentreLeader, unit.Code);
+        var step = await local.Client.PostJsonAsync($"/api/dossiers/{number}/transitions", new Web.Features.Dossiers.TransitionRequest(DossierAction.StartProcessing, null, 1, null));
+        Assert.Equal("field.receive-only", (await ProblemAssert.IsProblemAsync(step, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
         // The team also handed a result back in the hamlet.
         await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Step", new() { ["number"] = ready.Number, ["action"] = "ReturnResult", ["note"] = "Đã trả tại nhà văn hoá" });
 

@@ -66,6 +66,7 @@ public static class BuildFieldKit
             .OrderBy(b => b.Day).ThenBy(b => b.First).Select(b => new KitNumberBlock(b.Day, b.First, b.Count)).ToListAsync(ct);
 
         device.Seen(now);
+        await ForgetAbandonedUploadsAsync(db, device.Id, now, ct);
         db.Audit("field.kit", nameof(FieldDevice), device.Id.ToString(),
             $"{today:yyyy-MM-dd}–{to:yyyy-MM-dd}: {sessions.Count} sessions, {accounts.Count} accounts, {dossiers.Count} dossiers with personal data, blocks "
             + string.Join(", ", blocks.Select(b => $"{b.Day:yyMMdd} {b.First}–{b.First + b.Count - 1}")));
@@ -95,6 +96,26 @@ public static class BuildFieldKit
             dossiers,
             blocks);
     }
+
+    /// <summary>Scans this device uploaded a month ago or more that no dossier ever claimed (the laptop gave up on them).</summary>
+    private static async Task ForgetAbandonedUploadsAsync(MotCuaDb db, Guid deviceId, DateTimeOffset now, CancellationToken ct)
+    {
+        var before = now - AbandonedAfter;
+        var abandoned = await db.FieldUploads.Where(u => u.DeviceId == deviceId && u.StartedAt < before).ToListAsync(ct);
+        if (abandoned.Count == 0)
+        {
+            return;
+        }
+
+        var ids = abandoned.Select(u => u.Id).ToList();
+        db.FieldUploadChunks.RemoveRange(await db.FieldUploadChunks.Where(c => ids.Contains(c.UploadId)).ToListAsync(ct));
+        db.AttachmentContents.RemoveRange(await db.AttachmentContents.Where(c => ids.Contains(c.Id)).ToListAsync(ct));
+        db.FieldUploads.RemoveRange(abandoned);
+        db.Audit("field.uploads-forgotten", nameof(FieldDevice), deviceId.ToString(), $"{abandoned.Count} scans uploaded before {before:yyyy-MM-dd} and never claimed by a dossier");
+    }
+
+    /// <summary>After this long an unclaimed upload is abandoned: a laptop keeps its outbox for the days of a session, not for a month.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(30);
 
     /// <summary>Tops the device's numbers for <paramref name="day"/> up to <paramref name="wanted"/>, from the unit's own counter.</summary>
     private static async Task ReserveAsync(MotCuaDb db, FieldDevice device, DateOnly day, int wanted, DateTimeOffset now, CancellationToken ct)
