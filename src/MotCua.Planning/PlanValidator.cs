@@ -1,28 +1,33 @@
 using System.Globalization;
+using V = MotCua.Planning.ViolationValues;
 
 namespace MotCua.Planning;
 
 /// <summary>
 /// Checks every hard constraint of a plan. The UI runs it when a leader edits a plan by hand, so it never throws on a
-/// bad plan: each violation is one line "kind: details", where kind is a constant of <see cref="ViolationKinds"/>.
+/// bad plan: <see cref="Check"/> gives each broken rule as a <see cref="PlanViolation"/> (a kind of
+/// <see cref="ViolationKinds"/> and its facts), <see cref="Violations"/> the same as English lines "kind: details".
 /// Held (fixed) sessions are facts and are not judged against capacity, travel or availability; they must only be
 /// kept exactly as they were.
 /// </summary>
 public static class PlanValidator
 {
-    public static IReadOnlyList<string> Violations(PlanningProblem p, IReadOnlyList<PlannedSession> sessions)
+    public static IReadOnlyList<string> Violations(PlanningProblem p, IReadOnlyList<PlannedSession> sessions) =>
+        [.. Check(p, sessions).Select(v => v.Line())];
+
+    public static IReadOnlyList<PlanViolation> Check(PlanningProblem p, IReadOnlyList<PlannedSession> sessions)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(sessions);
         var input = PlanningContext.InputErrors(p);
         if (input.Count > 0)
         {
-            return [.. input.Select(e => $"{ViolationKinds.Input}: {e}")];
+            return [.. input.Select(e => Violation(ViolationKinds.Input, (V.Detail, e)))];
         }
 
         var context = PlanningContext.Create(p);
-        var violations = new List<string>();
-        void Add(string kind, PlannedSession s, string details) => violations.Add($"{kind}: {Describe(context, s)} {details}");
+        var violations = new List<PlanViolation>();
+        void Add(string kind, PlannedSession s, params (string Key, string Value)[] facts) => violations.Add(Violation(kind, [.. Describe(context, s), .. facts]));
 
         var known = new List<(PlannedSession Session, int Team, int Hamlet)>();
         foreach (var s in sessions)
@@ -31,7 +36,7 @@ public static class PlanValidator
             var hamlet = context.HamletIndex(s.HamletId);
             if (team < 0 || hamlet < 0)
             {
-                Add(ViolationKinds.Unknown, s, "names a team or hamlet that is not in the problem");
+                Add(ViolationKinds.Unknown, s);
                 continue;
             }
 
@@ -43,21 +48,21 @@ public static class PlanValidator
 
             if (context.DateIndex(s.Date) < 0)
             {
-                Add(ViolationKinds.Date, s, "is on a date outside the campaign");
+                Add(ViolationKinds.Date, s);
             }
             else if (!context.IsOpen(s.Date))
             {
-                Add(ViolationKinds.ClosedDate, s, "is new but its date has already passed");
+                Add(ViolationKinds.ClosedDate, s);
             }
 
             if (!context.Slots.Contains(s.Slot))
             {
-                Add(ViolationKinds.Slot, s, "uses a slot the campaign does not run");
+                Add(ViolationKinds.Slot, s);
             }
 
             if (s.ExpectedCases < 0 || s.ExpectedCases > context.Capacity[team])
             {
-                Add(ViolationKinds.Capacity, s, Invariant($"plans {s.ExpectedCases} cases; one session of this team serves 0–{context.Capacity[team]}"));
+                Add(ViolationKinds.Capacity, s, (V.Cases, Number(s.ExpectedCases)), (V.Capacity, Number(context.Capacity[team])));
             }
 
             CheckCrew(context, s, team, Add);
@@ -71,13 +76,13 @@ public static class PlanValidator
         return violations;
     }
 
-    private static void CheckCrew(PlanningContext context, PlannedSession s, int team, Action<string, PlannedSession, string> add)
+    private static void CheckCrew(PlanningContext context, PlannedSession s, int team, Action<string, PlannedSession, (string Key, string Value)[]> add)
     {
         var crew = context.Teams[team].CrewSize;
         var ids = s.MemberIds ?? [];
         if (ids.Count != crew || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
         {
-            add(ViolationKinds.CrewSize, s, Invariant($"has {ids.Count} members ({ids.Distinct(StringComparer.Ordinal).Count()} distinct); the team's crew is {crew}"));
+            add(ViolationKinds.CrewSize, s, [(V.Members, Number(ids.Count)), (V.Distinct, Number(ids.Distinct(StringComparer.Ordinal).Count())), (V.Crew, Number(crew))]);
         }
 
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
@@ -85,16 +90,16 @@ public static class PlanValidator
             var member = context.Teams[team].Members.FirstOrDefault(m => m.Id == id);
             if (member is null)
             {
-                add(ViolationKinds.CrewMember, s, $"sends {id}, who is not in the team");
+                add(ViolationKinds.CrewMember, s, [(V.Member, id)]);
             }
             else if (member.Unavailable.Contains(s.Date))
             {
-                add(ViolationKinds.Unavailable, s, $"sends {member.Name}, who is unavailable that day");
+                add(ViolationKinds.Unavailable, s, [(V.Member, member.Name)]);
             }
         }
     }
 
-    private static void CheckFixedKept(PlanningContext context, IReadOnlyList<PlannedSession> sessions, List<string> violations)
+    private static void CheckFixedKept(PlanningContext context, IReadOnlyList<PlannedSession> sessions, List<PlanViolation> violations)
     {
         var matched = new HashSet<PlannedSession>(ReferenceEqualityComparer.Instance);
         foreach (var f in context.Problem.Fixed)
@@ -108,19 +113,18 @@ public static class PlanValidator
                 continue;
             }
 
-            var at = Invariant($"{f.Date:yyyy-MM-dd} {f.Slot} team {Team(context, f.TeamId)}");
-            violations.Add(sessions.Any(s => s.Date == f.Date && s.Slot == f.Slot && s.TeamId == f.TeamId)
-                ? $"{ViolationKinds.FixedChanged}: the held session {at} was changed"
-                : $"{ViolationKinds.FixedMissing}: the held session {at} is missing");
+            var changed = sessions.Any(s => s.Date == f.Date && s.Slot == f.Slot && s.TeamId == f.TeamId);
+            violations.Add(Violation(changed ? ViolationKinds.FixedChanged : ViolationKinds.FixedMissing,
+                (V.Date, Day(f.Date)), (V.Slot, f.Slot.ToString()), (V.Team, Team(context, f.TeamId))));
         }
 
         foreach (var s in sessions.Where(s => s.Fixed && !matched.Contains(s)))
         {
-            violations.Add($"{ViolationKinds.FixedUnknown}: {Describe(context, s)} is marked as held but matches no held session");
+            violations.Add(Violation(ViolationKinds.FixedUnknown, Describe(context, s)));
         }
     }
 
-    private static void CheckDemand(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<string> violations)
+    private static void CheckDemand(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<PlanViolation> violations)
     {
         foreach (var group in known.Where(k => !k.Session.Fixed).GroupBy(k => k.Hamlet))
         {
@@ -128,16 +132,17 @@ public static class PlanValidator
             var planned = group.Sum(k => (long)k.Session.ExpectedCases);
             if (planned > hamlet.ExpectedDemand)
             {
-                violations.Add(Invariant($"{ViolationKinds.Demand}: {hamlet.Name} gets {planned} planned cases but has {hamlet.ExpectedDemand} left to serve"));
+                violations.Add(Violation(ViolationKinds.Demand, (V.Hamlet, hamlet.Name), (V.Planned, Number(planned)), (V.Demand, Number(hamlet.ExpectedDemand))));
             }
         }
     }
 
-    private static void CheckOnePlace(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<string> violations)
+    private static void CheckOnePlace(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<PlanViolation> violations)
     {
         foreach (var group in known.GroupBy(k => (k.Session.Date, k.Session.Slot, k.Team)).Where(g => g.Count() > 1 && g.Any(k => !k.Session.Fixed)))
         {
-            violations.Add(Invariant($"{ViolationKinds.TeamSlot}: team {context.Teams[group.Key.Team].Name} has {group.Count()} sessions on {group.Key.Date:yyyy-MM-dd} {group.Key.Slot}"));
+            violations.Add(Violation(ViolationKinds.TeamSlot,
+                (V.Team, context.Teams[group.Key.Team].Name), (V.Count, Number(group.Count())), (V.Date, Day(group.Key.Date)), (V.Slot, group.Key.Slot.ToString())));
         }
 
         var byMemberSlot = known
@@ -146,11 +151,12 @@ public static class PlanValidator
             .Where(g => g.Count() > 1 && g.Any(x => !x.Session.Fixed));
         foreach (var group in byMemberSlot)
         {
-            violations.Add(Invariant($"{ViolationKinds.MemberSlot}: {MemberName(context, group.Key.Id)} is in {group.Count()} sessions on {group.Key.Date:yyyy-MM-dd} {group.Key.Slot}"));
+            violations.Add(Violation(ViolationKinds.MemberSlot,
+                (V.Member, MemberName(context, group.Key.Id)), (V.Count, Number(group.Count())), (V.Date, Day(group.Key.Date)), (V.Slot, group.Key.Slot.ToString())));
         }
     }
 
-    private static void CheckTravel(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<string> violations)
+    private static void CheckTravel(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<PlanViolation> violations)
     {
         foreach (var day in known.GroupBy(k => (k.Session.Date, k.Team)))
         {
@@ -166,14 +172,16 @@ public static class PlanValidator
                     }
 
                     var minutes = context.Problem.TravelMinutes(a.Session.HamletId, b.Session.HamletId);
-                    violations.Add(Invariant(
-                        $"{ViolationKinds.Travel}: team {context.Teams[a.Team].Name} goes from {context.Hamlets[a.Hamlet].Name} to {context.Hamlets[b.Hamlet].Name} on {a.Session.Date:yyyy-MM-dd}: {(minutes is { } m ? $"{m} min" : "no known route")}, limit {context.Problem.MaxTravelMinutesBetweenSessions} min"));
+                    (string, string)[] route = minutes is { } m ? [(V.Minutes, Number(m))] : [];
+                    violations.Add(Violation(ViolationKinds.Travel,
+                        [(V.Team, context.Teams[a.Team].Name), (V.From, context.Hamlets[a.Hamlet].Name), (V.To, context.Hamlets[b.Hamlet].Name),
+                            (V.Date, Day(a.Session.Date)), (V.Limit, Number(context.Problem.MaxTravelMinutesBetweenSessions)), .. route]));
                 }
             }
         }
     }
 
-    private static void CheckRotation(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<string> violations)
+    private static void CheckRotation(PlanningContext context, List<(PlannedSession Session, int Team, int Hamlet)> known, List<PlanViolation> violations)
     {
         var days = new Dictionary<string, (HashSet<DateOnly> Dates, bool AnyNew)>(StringComparer.Ordinal);
         foreach (var (session, _, _) in known)
@@ -197,18 +205,26 @@ public static class PlanValidator
                 if (days.TryGetValue(member.Id, out var entry) && entry.AnyNew
                     && member.DaysAlreadyWorked + entry.Dates.Count > context.Problem.MaxDaysPerMember)
                 {
-                    violations.Add(Invariant(
-                        $"{ViolationKinds.Rotation}: {member.Name} would work {member.DaysAlreadyWorked + entry.Dates.Count} days; the limit is {context.Problem.MaxDaysPerMember}"));
+                    violations.Add(Violation(ViolationKinds.Rotation,
+                        (V.Member, member.Name), (V.Days, Number(member.DaysAlreadyWorked + entry.Dates.Count)), (V.Limit, Number(context.Problem.MaxDaysPerMember))));
                 }
             }
         }
     }
 
-    private static string Describe(PlanningContext context, PlannedSession s)
+    /// <summary>The facts that name a session: its day, half-day, team and hamlet.</summary>
+    private static (string Key, string Value)[] Describe(PlanningContext context, PlannedSession s)
     {
         var hamlet = context.HamletIndex(s.HamletId) is var h and >= 0 ? context.Hamlets[h].Name : s.HamletId.ToString();
-        return Invariant($"session {s.Date:yyyy-MM-dd} {s.Slot} team {Team(context, s.TeamId)} at {hamlet}");
+        return [(V.Date, Day(s.Date)), (V.Slot, s.Slot.ToString()), (V.Team, Team(context, s.TeamId)), (V.Hamlet, hamlet)];
     }
+
+    private static PlanViolation Violation(string kind, params (string Key, string Value)[] facts) =>
+        new(kind, facts.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal));
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string MemberName(PlanningContext context, string id) =>
         context.Teams.SelectMany(t => t.Members).FirstOrDefault(m => m.Id == id)?.Name ?? id;
@@ -216,7 +232,6 @@ public static class PlanValidator
     private static string Team(PlanningContext context, Guid id) =>
         context.TeamIndex(id) is var t and >= 0 ? context.Teams[t].Name : id.ToString();
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Kinds of <see cref="PlanValidator"/> violations; each violation line starts with one of these and a colon.</summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Language = MotCua.Planning.PlanningLanguage;
 
 namespace MotCua.Planning;
 
@@ -142,28 +142,8 @@ public static class ReasonText
     ];
 
     private static string Number(Language language, IReadOnlyDictionary<string, string> values, string key, string format) =>
-        values.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number.ToString(format, language.Culture)
-            : values.GetValueOrDefault(key, "?");
+        language.Number(values, key, format);
 
     private static string Plural(IReadOnlyDictionary<string, string> values, string key, string one, string many) =>
         values.GetValueOrDefault(key) == "1" ? one : many;
-
-    private sealed record Language(string Code, CultureInfo Culture)
-    {
-        private static readonly Language Vietnamese = new("vi", CultureInfo.GetCultureInfo("vi-VN"));
-        private static readonly Language English = new("en", CultureInfo.GetCultureInfo("en-US"));
-        private static readonly Language Indonesian = new("id", CultureInfo.GetCultureInfo("id-ID"));
-
-        public static Language For(string? culture)
-        {
-            var prefix = (culture ?? string.Empty).Split('-', '_')[0].ToUpperInvariant();
-            return prefix switch
-            {
-                "EN" => English,
-                "ID" => Indonesian,
-                _ => Vietnamese,
-            };
-        }
-    }
 }

@@ -51,7 +51,9 @@ public sealed class OutreachTests(BrowserFixture browser)
         await Navigation.ByClickAsync(page, "form[action*='handler=Move'] button[type=submit]");
         var refused = page.Locator(".notice.error li");
         Assert.True(await refused.CountAsync() >= 1, "the refused move should list the broken rules");
-        Assert.Contains(await refused.AllInnerTextsAsync(), li => li.Contains("Tổ đã có buổi khác vào cùng buổi", StringComparison.Ordinal));
+        // The headline and the details under it are both in the leader's language: "… có 2 buổi cùng vào buổi sáng 07/03/2026".
+        Assert.Contains(await refused.AllInnerTextsAsync(), li => li.Contains("Tổ đã có buổi khác vào cùng buổi", StringComparison.Ordinal)
+            && li.Contains(" buổi cùng vào buổi ", StringComparison.Ordinal) && !li.Contains("sessions on", StringComparison.Ordinal));
         Assert.Equal(otherSlot, await page.InputValueAsync("#slot"));
         await shots.TakeAsync(page, context, "outreach-move-refused");
 

@@ -142,6 +142,7 @@ public sealed class OutreachApiTests
         Assert.Equal("session.rules-broken", problem.GetProperty("code").GetString());
         var violations = problem.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!).ToList();
         Assert.Contains(violations, v => v.StartsWith(ViolationKinds.TeamSlot + ":", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains(" buổi cùng vào buổi ", StringComparison.Ordinal)); // the details in the caller's language (vi by default)
 
         // Moving it to a Saturday the team has free keeps every rule; a stale version is refused first.
         var saturdays = Enumerable.Range(0, 8).Select(w => new DateOnly(2026, 3, 7).AddDays(7 * w)).ToList();

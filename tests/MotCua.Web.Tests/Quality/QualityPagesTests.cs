@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Quality;
 using MotCua.Web.Platform.Auth;
@@ -114,6 +115,44 @@ public sealed partial class QualityPagesTests
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         Assert.Equal(HttpStatusCode.OK, ranking.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "export" && a.ActorId == viewer.Id)));
+    }
+
+    [Fact]
+    public async Task GroupWithNothingMeasured_ReadsAsADashNotAsZeroPoints_OnDashboardRankingAndWorkbook()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        await CompleteAsync(unit, await ReceiveAsync(unit));
+        var viewer = await app.CreateUserAsync(Roles.ProvinceViewer, province: "T01");
+
+        // No external values are configured, and the portal-sync count is not measured by MotCua: the publicity group
+        // (18 points) has nothing measured; the progress group is measured from the dossier.
+        var html = await viewer.Client.GetStringAsync($"/quality?unit={unit.Code}&period=2026-03");
+        var publicity = Section(html, "h-publicity");
+        Assert.Contains("<strong>—</strong> / 18,00", publicity, StringComparison.Ordinal);
+        Assert.Contains("Chưa đo tại đây", publicity, StringComparison.Ordinal);
+        Assert.DoesNotContain("<meter", publicity, StringComparison.Ordinal);
+        var progress = Section(html, "h-progress");
+        Assert.Contains("<strong>20,00</strong> / 20,00", progress, StringComparison.Ordinal);
+        Assert.Contains("<meter", progress, StringComparison.Ordinal);
+
+        var ranking = await viewer.Client.GetStringAsync("/quality/ranking?period=2026-03");
+        Assert.Contains("data-label=\"Công khai, minh bạch\">—</td>", ranking, StringComparison.Ordinal);
+        Assert.Contains("data-label=\"Tiến độ, kết quả giải quyết\">20,00</td>", ranking, StringComparison.Ordinal);
+
+        using var book = new XLWorkbook(await viewer.Client.GetStreamAsync("/quality/ranking?period=2026-03&handler=Export"));
+        var sheet = book.Worksheet(1);
+        Assert.Equal(("Công khai, minh bạch", "Tiến độ, kết quả giải quyết"), (sheet.Cell(3, 6).GetString(), sheet.Cell(3, 7).GetString()));
+        Assert.True(sheet.Cell(4, 6).IsEmpty());
+        Assert.Equal(20m, sheet.Cell(4, 7).GetValue<decimal>());
+    }
+
+    /// <summary>The &lt;section&gt; labelled by the heading with this id.</summary>
+    private static string Section(string html, string headingId)
+    {
+        var start = html.IndexOf($"aria-labelledby=\"{headingId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section labelled {headingId}");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using MotCua.Domain;
 using MotCua.Domain.Outreach;
 using MotCua.Planning;
 using MotCua.Web.Data;
+using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Outreach;
 
@@ -61,10 +62,15 @@ public static class MoveSession
 
         var moved = new PlannedSession(input.Date, OutreachPlanning.ToPlanner(input.Slot), input.TeamId, input.HamletId, members, expected, false, new SessionReason(ReasonCodes.Manual, new Dictionary<string, string>()));
         var plan = OutreachPlanning.AsPlanned(context, others).Append(moved).ToList();
-        var violations = PlanValidator.Violations(context.Problem, plan);
-        if (violations.Count > 0)
+        var broken = PlanValidator.Check(context.Problem, plan);
+        if (broken.Count > 0)
         {
-            throw new DomainRuleException("session.rules-broken", "The move breaks the plan's rules: " + string.Join(" ", violations)) { Violations = violations };
+            // "kind: details", the details in the caller's language (the page shows each kind's headline above them).
+            var culture = Localization.Culture();
+            throw new DomainRuleException("session.rules-broken", "The move breaks the plan's rules: " + string.Join(" ", broken.Select(v => v.Line())))
+            {
+                Violations = [.. broken.Select(v => v.Line(culture))],
+            };
         }
 
         session.Move(input.Date, input.Slot, input.TeamId, input.HamletId, members, expected);

@@ -115,7 +115,9 @@ public static class QualityExcel
             sheet.Cell(row, 5).Value = x.Rank.MeasuredMax;
             for (var k = 0; k < groups.Count; k++)
             {
-                sheet.Cell(row, 6 + k).Value = x.Rank.GroupScores.GetValueOrDefault(groups[k].Key);
+                // A group with nothing measured in this commune stays empty rather than reading as zero points.
+                var group = x.Index.Result.Groups.FirstOrDefault(g => g.Key == groups[k].Key);
+                SetNullable(sheet.Cell(row, 6 + k), group is { MeasuredMax: > 0 } ? group.Score : null);
             }
 
             sheet.Cell(row, 6 + groups.Count).Value = x.Rank.Band?.Name.For(culture) ?? "—";
