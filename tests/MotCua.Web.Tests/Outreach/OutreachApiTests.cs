@@ -314,6 +314,47 @@ public sealed class OutreachApiTests
     }
 
     [Fact]
+    public async Task ProceduresNobodyInTheCrewCanReceive_AreFlaggedPerSession_InTheApiTheGridAndTheSessionPage()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var team = await OutreachSetup.PrepareAsync(unit);
+        var campaign = await OutreachSetup.CreateAsync(unit);
+        var plan = await PlanAsync(unit, campaign.Id);
+        Assert.All(plan.Sessions, s => Assert.Empty(s.Uncovered)); // everyone receives both procedures
+
+        // Only one member, who is not in the first session's crew, can receive the second procedure.
+        var first = plan.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Slot).First();
+        var k = Enumerable.Range(0, team.Members.Count).First(i => !first.Members.Contains($"Thành viên {i + 1}"));
+        await SetSkillsAsync(app, team.Id, i => i == k ? ["1.001193", "1.001776"] : ["1.001193"]);
+
+        var sessions = (await (await unit.Client.GetAsync($"/api/outreach/campaigns/{campaign.Id}")).ReadAsync<CampaignResponse>()).Sessions;
+        Assert.All(sessions, s => Assert.Equal(s.Members.Contains($"Thành viên {k + 1}") ? [] : ["1.001776"], s.Uncovered));
+        Assert.Equal(["1.001776"], sessions.Single(s => s.Id == first.Id).Uncovered);
+
+        var leader = await app.CreateUserAsync(Roles.CentreLeader, unit.Code);
+        using var browser = await SignedInBrowserAsync(app, leader);
+        var name = await app.WithDbAsync(db => db.Procedures.Where(p => p.Code == "1.001776").Select(p => p.Name).SingleAsync());
+        var page = await browser.GetStringAsync($"/outreach/sessions/{first.Id}");
+        Assert.Contains($"Không ai trong buổi này tiếp nhận được:</strong> {name.For("vi")}", page, StringComparison.Ordinal);
+        var grid = await browser.GetStringAsync($"/outreach/{campaign.Id}");
+        Assert.Equal(sessions.Count(s => s.Uncovered.Count > 0), grid.Split("class=\"uncovered\"").Length - 1);
+
+        // A team with no skills recorded at all is not judged.
+        await SetSkillsAsync(app, team.Id, _ => []);
+        sessions = (await (await unit.Client.GetAsync($"/api/outreach/campaigns/{campaign.Id}")).ReadAsync<CampaignResponse>()).Sessions;
+        Assert.All(sessions, s => Assert.Empty(s.Uncovered));
+        Assert.DoesNotContain("Không ai trong buổi này", await browser.GetStringAsync($"/outreach/sessions/{first.Id}"), StringComparison.Ordinal);
+    }
+
+    private static Task<int> SetSkillsAsync(MotCuaApp app, Guid teamId, Func<int, IReadOnlyList<string>> skills) => app.WithDbAsync(async db =>
+    {
+        var team = await db.Teams.SingleAsync(t => t.Id == teamId);
+        team.Update(team.Name, team.CrewSize, team.Equipment, [.. team.Members.Select((m, i) => m with { Skills = skills(i) })]);
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
     public async Task Pages_ExportCsvAndExcel_ReportAndHamletNoticePdf_ForTheLeader()
     {
         await using var app = await MotCuaApp.StartAsync();

@@ -24,6 +24,9 @@ public sealed class CampaignModel(MotCuaDb db, TimeProvider time, IAuthorization
 
     public IReadOnlyList<DateOnly> Dates { get; private set; } = [];
 
+    /// <summary>The procedures the campaign offers, by name.</summary>
+    public IReadOnlyList<(string Code, string Name)> Procedures { get; private set; } = [];
+
     public bool CanManage { get; private set; }
 
     public string? Error { get; private set; }
@@ -68,6 +71,7 @@ public sealed class CampaignModel(MotCuaDb db, TimeProvider time, IAuthorization
         }
 
         Campaign = c;
+        Procedures = await CampaignQuery.ProcedureNamesAsync(c.Procedures, db, culture, ct);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageOutreach)).Succeeded;
         var unitId = await db.Campaigns.Where(x => x.Id == id).Select(x => x.UnitId).SingleAsync(ct);
         Teams = [.. (await db.Teams.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name))];

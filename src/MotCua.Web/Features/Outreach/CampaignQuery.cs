@@ -30,12 +30,41 @@ public static class CampaignQuery
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(db);
-        var teams = await db.Teams.AsNoTracking().Where(t => t.UnitId == unitId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var teams = await db.Teams.AsNoTracking().Where(t => t.UnitId == unitId).ToDictionaryAsync(t => t.Id, ct);
+        var campaignIds = sessions.Select(x => x.CampaignId).Distinct().ToList();
+        var offered = (await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => c.Id, c => c.Settings.Procedures);
         var hamlets = await db.Hamlets.AsNoTracking().Where(h => h.UnitId == unitId).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         var memberIds = sessions.SelectMany(x => x.MemberIds).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        return [.. sessions.Select(x => new SessionResponse(x.Id, x.Date, x.Slot, x.TeamId, teams.GetValueOrDefault(x.TeamId, "?"), x.HamletId, hamlets.GetValueOrDefault(x.HamletId, "?"),
-            x.ExpectedCases, x.Status, x.Manual, x.ReasonCode, ReasonOf(x, culture), [.. x.MemberIds.Select(m => names.GetValueOrDefault(m, m))], x.Version))];
+        return [.. sessions.Select(x => new SessionResponse(x.Id, x.Date, x.Slot, x.TeamId, teams.GetValueOrDefault(x.TeamId)?.Name ?? "?", x.HamletId, hamlets.GetValueOrDefault(x.HamletId, "?"),
+            x.ExpectedCases, x.Status, x.Manual, x.ReasonCode, ReasonOf(x, culture), [.. x.MemberIds.Select(m => names.GetValueOrDefault(m, m))], x.Version,
+            Uncovered(x, teams.GetValueOrDefault(x.TeamId), offered.GetValueOrDefault(x.CampaignId) ?? [])))];
+    }
+
+    /// <summary>
+    /// The offered procedures nobody in a planned session's crew can receive, so the leader changes the crew before the
+    /// team drives out. Skills are optional: a team with none recorded for any member is not judged.
+    /// </summary>
+    public static IReadOnlyList<string> Uncovered(OutreachSession session, Team? team, IReadOnlyList<string> offered)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(offered);
+        if (session.Status != SessionStatus.Planned || team is null || team.Members.All(m => m.Skills.Count == 0))
+        {
+            return [];
+        }
+
+        var covered = team.Members.Where(m => session.MemberIds.Contains(m.UserId)).SelectMany(m => m.Skills).ToHashSet(StringComparer.Ordinal);
+        return [.. offered.Where(p => !covered.Contains(p))];
+    }
+
+    /// <summary>Each catalogue code with its procedure's name in the culture (the code itself for one not in the catalogue), in the given order.</summary>
+    public static async Task<IReadOnlyList<(string Code, string Name)>> ProcedureNamesAsync(IReadOnlyList<string> codes, MotCuaDb db, string culture, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(db);
+        var names = await db.Procedures.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+        return [.. codes.Select(code => (code, names.TryGetValue(code, out var name) ? name.For(culture) : code))];
     }
 
     public static string ReasonOf(OutreachSession s, string culture)

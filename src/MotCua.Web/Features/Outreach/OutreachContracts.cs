@@ -18,6 +18,8 @@ public sealed record CreateCampaignRequest(
     int? MaxDaysPerMember,
     int? MaxTravelMinutesBetweenSessions);
 
+/// <param name="Uncovered">Codes of the campaign's procedures that no member of a planned session's crew is recorded as able
+/// to receive (empty for held and cancelled sessions, and for a team with no skills recorded at all).</param>
 public sealed record SessionResponse(
     Guid Id,
     DateOnly Date,
@@ -32,7 +34,8 @@ public sealed record SessionResponse(
     string ReasonCode,
     string Reason,
     IReadOnlyList<string> Members,
-    int Version);
+    int Version,
+    IReadOnlyList<string> Uncovered);
 
 public sealed record PlanSummaryResponse(DateTimeOffset SolvedAt, string Status, double Objective, double Bound, double Gap, double Seconds, int Sessions, double BaselineObjective);
 

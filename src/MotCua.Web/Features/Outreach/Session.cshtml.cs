@@ -43,6 +43,9 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
     public IReadOnlyList<string> Violations { get; private set; } = [];
 
+    /// <summary>Names of the offered procedures nobody in the crew can receive (<see cref="SessionResponse.Uncovered"/>).</summary>
+    public IReadOnlyList<string> Uncovered { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? date, SessionSlot slot, Guid team, Guid hamlet, int version, CancellationToken ct)
@@ -140,6 +143,7 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == s.CampaignId, ct);
         Session = (await CampaignQuery.SessionsAsync([s], s.UnitId, db, Localization.Culture(), ct))[0];
+        Uncovered = [.. (await CampaignQuery.ProcedureNamesAsync(Session.Uncovered, db, Localization.Culture(), ct)).Select(p => p.Name)];
         CampaignId = campaign.Id;
         CampaignName = campaign.Settings.Name;
         Dates = campaign.Settings.Dates();
