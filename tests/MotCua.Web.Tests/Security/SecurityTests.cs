@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform;
@@ -171,6 +174,72 @@ public sealed class SecurityTests
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal(user.UserName, (await me.ReadAsync<MeResponse>()).UserName);
+    }
+
+    [Fact]
+    public async Task KeyRing_WithACertificateConfigured_IsEncryptedInTheDatabase_AndAnotherNodeWithTheCertificateReadsIt()
+    {
+        var dir = Directory.CreateTempSubdirectory("motcua-keys-");
+        try
+        {
+            var pfx = Path.Combine(dir.FullName, "keys.pfx");
+            using (var rsa = RSA.Create(2048))
+            {
+                var request = new CertificateRequest("CN=MotCua key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(5));
+                await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "mat-khau-chung-chi"));
+            }
+
+            var settings = new Dictionary<string, string?> { [KeyProtection.CertificateKey] = pfx, [KeyProtection.PasswordKey] = "mat-khau-chung-chi" };
+            await using var first = await MotCuaApp.StartAsync(settings: settings);
+            var unit = await first.AddUnitAsync();
+            var user = await first.CreateUserAsync(Roles.CounterOfficer, unit.Code);
+            var login = await first.Anonymous.PostJsonAsync("/api/auth/login?useCookies=true", new LoginRequest(user.UserName, MotCuaApp.Password));
+            var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("motcua.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+            var keys = await first.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
+                Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal); // the plain master key
+            });
+
+            await using var second = await MotCuaApp.StartAsync(settings: settings, database: first.Database);
+            using var me = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            me.Headers.Add("Cookie", cookie);
+            Assert.Equal(HttpStatusCode.OK, (await second.Anonymous.SendAsync(me)).StatusCode);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("missing.pfx", "does not exist")]
+    [InlineData("garbage.pfx", "could not be read")]
+    public void KeyRing_CertificateThatCannotBeRead_StopsTheHostWithTheSettingNamed(string file, string expected)
+    {
+        var dir = Directory.CreateTempSubdirectory("motcua-keys-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, file);
+            if (file == "garbage.pfx")
+            {
+                File.WriteAllText(path, "not a certificate");
+            }
+
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [KeyProtection.CertificateKey] = path }).Build();
+            var error = Assert.Throws<InvalidOperationException>(() => KeyProtection.Certificate(configuration));
+
+            Assert.StartsWith(KeyProtection.CertificateKey, error.Message, StringComparison.Ordinal);
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]

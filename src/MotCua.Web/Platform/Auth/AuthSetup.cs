@@ -17,7 +17,13 @@ public static class AuthSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddScoped<CallerContext>();
-        services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDb>();
+        var protection = services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDb>();
+        if (KeyProtection.Certificate(configuration) is { } certificate)
+        {
+            // The key ring in the database is encrypted with the certificate every node of a province is given; keys
+            // written before a certificate was configured stay readable.
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         services.AddAuthentication(o =>
             {
