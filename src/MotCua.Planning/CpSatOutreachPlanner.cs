@@ -416,20 +416,56 @@ public sealed class CpSatOutreachPlanner : IOutreachPlanner
         }
 
         /// <summary>
-        /// The crew of a team's day. Within a class the members are interchangeable: the day goes to those who have
-        /// worked least so far, which keeps everyone within the class's share of days.
+        /// The crew of a team's day. The solver fixed how many members of each class go; within a class the members are
+        /// interchangeable for the plan's rules. By default the day goes to those who have worked least so far, which
+        /// keeps everyone within the class's share of days. Where skills are recorded, a member who can receive an
+        /// offered procedure nobody else in the crew can is preferred, as long as the class's later days can still be
+        /// staffed within everyone's days left (<see cref="CanStaff"/>).
         /// </summary>
         private List<string> Crew(int team, DateOnly date, CpSolver solver, Dictionary<string, int> used)
         {
             var crew = new HashSet<string>(StringComparer.Ordinal);
+            var uncovered = _context.Problem.Procedures.ToHashSet(StringComparer.Ordinal);
             foreach (var (crewClass, works) in _days[(team, date)].Crew)
             {
-                crew.UnionWith(crewClass.Members
-                    .Select((m, i) => (m.Id, i))
-                    .OrderBy(m => used.GetValueOrDefault(m.Id))
-                    .ThenBy(m => m.i)
-                    .Take((int)solver.Value(works))
-                    .Select(m => m.Id));
+                var wanted = (int)solver.Value(works);
+                var later = _days.Where(d => d.Key.Team == team && d.Key.Date > date && d.Value.Crew.ContainsKey(crewClass))
+                    .Select(d => (int)solver.Value(d.Value.Crew[crewClass])).Where(n => n > 0).ToList();
+                int Left(PlanMember m) => crewClass.RemainingDays - used.GetValueOrDefault(m.Id);
+                IEnumerable<PlanMember> LeastUsed(IEnumerable<PlanMember> members) =>
+                    members.Select((m, i) => (m, i)).OrderByDescending(x => Left(x.m)).ThenBy(x => x.i).Select(x => x.m);
+
+                var picked = new List<PlanMember>();
+                while (picked.Count < wanted)
+                {
+                    var rest = crewClass.Members.Where(m => !picked.Contains(m)).ToList();
+                    var skilled = rest
+                        .Select((m, i) => (m, i, Gain: m.Skills?.Count(uncovered.Contains) ?? 0))
+                        .Where(x => x.Gain > 0 && Left(x.m) > 0)
+                        .OrderByDescending(x => x.Gain).ThenByDescending(x => Left(x.m)).ThenBy(x => x.i)
+                        .Select(x => x.m)
+                        .FirstOrDefault(m =>
+                        {
+                            // Complete the day with the least used, then check the later days can still be staffed.
+                            var day = picked.Append(m).Concat(LeastUsed(rest.Where(r => r != m)).Take(wanted - picked.Count - 1)).ToHashSet();
+                            return CanStaff(later, crewClass.Members.Select(x => Left(x) - (day.Contains(x) ? 1 : 0)));
+                        });
+                    if (skilled is null)
+                    {
+                        // Nobody left adds a procedure: the least used, which always keeps the later days staffable.
+                        picked.AddRange(LeastUsed(rest).Take(wanted - picked.Count));
+                        break;
+                    }
+
+                    picked.Add(skilled);
+                    uncovered.ExceptWith(skilled.Skills ?? (IEnumerable<string>)[]);
+                }
+
+                crew.UnionWith(picked.Select(m => m.Id));
+                foreach (var m in picked)
+                {
+                    uncovered.ExceptWith(m.Skills ?? (IEnumerable<string>)[]);
+                }
             }
 
             foreach (var id in crew)
@@ -438,6 +474,32 @@ public sealed class CpSatOutreachPlanner : IOutreachPlanner
             }
 
             return [.. _context.Teams[team].Members.Select(m => m.Id).Where(crew.Contains)];
+        }
+
+        /// <summary>
+        /// Whether days needing <paramref name="demands"/> distinct members each can be staffed by members with
+        /// <paramref name="daysLeft"/> days each: for every k, the k busiest days need no more than the members can
+        /// give to k days (the Gale–Ryser condition).
+        /// </summary>
+        private static bool CanStaff(List<int> demands, IEnumerable<int> daysLeft)
+        {
+            var left = daysLeft.ToList();
+            if (left.Any(d => d < 0))
+            {
+                return false;
+            }
+
+            var need = 0L;
+            foreach (var (demand, k) in demands.OrderDescending().Select((d, i) => (d, i + 1)))
+            {
+                need += demand;
+                if (need > left.Sum(d => (long)Math.Min(d, k)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The farther hamlet goes first when the trip works both ways: the team heads back towards the centre.</summary>

@@ -27,7 +27,8 @@ public sealed record PlanHamlet(Guid Id, string Name, double DistanceKm, int Tra
 /// Outreach days the member worked before this campaign's sessions (an earlier campaign, another commune's team).
 /// Days in <see cref="PlanningProblem.Fixed"/> are counted from the fixed sessions and must not be added here as well.
 /// </param>
-public sealed record PlanMember(string Id, string Name, IReadOnlySet<DateOnly> Unavailable, int DaysAlreadyWorked = 0);
+/// <param name="Skills">Codes of the procedures the member can receive (null or empty: none recorded).</param>
+public sealed record PlanMember(string Id, string Name, IReadOnlySet<DateOnly> Unavailable, int DaysAlreadyWorked = 0, IReadOnlySet<string>? Skills = null);
 
 /// <param name="CrewSize">Members who go out together to staff one session (e.g. 3: reception, scanning, printing).</param>
 public sealed record PlanTeam(Guid Id, string Name, IReadOnlyList<PlanMember> Members, int CrewSize);
@@ -76,6 +77,12 @@ public sealed record PlanningProblem(
     /// defaults a crew of 3 fills the 30-case capacity, a crew of 2 serves 20.
     /// </summary>
     public int SessionMinutes { get; init; } = DefaultSessionMinutes;
+
+    /// <summary>
+    /// Codes of the procedures the campaign offers. When members have skills recorded, the planner prefers crews in which
+    /// someone can receive each of them (a preference among equally good plans, never a hard rule).
+    /// </summary>
+    public IReadOnlyList<string> Procedures { get; init; } = [];
 
     /// <summary>Cases one session of <paramref name="team"/> can serve.</summary>
     public int SessionCapacity(PlanTeam team)

@@ -208,6 +208,42 @@ public sealed class CpSatOutreachPlannerTests
         Assert.All(result.Sessions.SelectMany(s => s.MemberIds.Select(m => (m, s.Date))).Distinct().GroupBy(x => x.m), g => Assert.Single(g));
     }
 
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(2, 2)]
+    public void Skills_TheOnlyMemberWhoCanReceiveAProcedure_GoesAsOftenAsTheDayLimitAllows(int maxDays, int daysWithM4)
+    {
+        // Team 1: m1–m4 all free every day, only m4 can receive the second procedure; demand keeps both teams out every day.
+        var small = Small(maxDays);
+        var problem = WithSkills(small with
+        {
+            Teams = [small.Teams[0] with { Members = [Member("m1"), Member("m2"), Member("m3"), Member("m4")] }, small.Teams[1]],
+            Hamlets = [Hamlet(A, "Ấp A", 10, 200), Hamlet(B, "Ấp B", 9, 200), Hamlet(C, "Ấp C", 2, 200)],
+            Procedures = ["P1", "P2"],
+        }, m => m == "m4" ? ["P1", "P2"] : ["P1"]);
+
+        var result = _planner.Plan(problem, Options);
+
+        Assert.Empty(PlanValidator.Violations(problem, result.Sessions));
+        var team1Days = result.Sessions.Where(s => s.TeamId == Team1).GroupBy(s => s.Date).ToList();
+        Assert.Equal([Day1, Day2, Day3], team1Days.Select(d => d.Key).Order());
+        Assert.Equal(daysWithM4, team1Days.Count(d => d.All(s => s.MemberIds.Contains("m4"))));
+    }
+
+    [Fact]
+    public void Skills_NoneRecorded_CrewsAreTheLeastUsedAsBefore()
+    {
+        var plain = _planner.Plan(Small(maxDays: 3), Options);
+        var unskilled = _planner.Plan(WithSkills(Small(maxDays: 3), _ => []) with { Procedures = ["P1", "P2"] }, Options);
+
+        Assert.Equal(plain.Sessions.Select(s => (s.Date, s.Slot, s.TeamId, string.Join(",", s.MemberIds))), unskilled.Sessions.Select(s => (s.Date, s.Slot, s.TeamId, string.Join(",", s.MemberIds))));
+    }
+
+    private static PlanningProblem WithSkills(PlanningProblem problem, Func<string, string[]> skills) => problem with
+    {
+        Teams = [.. problem.Teams.Select(t => t with { Members = [.. t.Members.Select(m => m with { Skills = skills(m.Id).ToHashSet(StringComparer.Ordinal) })] })],
+    };
+
     [Fact]
     public void InvalidProblem_Throws()
     {

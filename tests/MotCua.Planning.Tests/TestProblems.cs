@@ -13,6 +13,8 @@ internal static class TestProblems
     public static readonly Guid Team1 = SampleProblems.TeamId(0);
     public static readonly Guid Team2 = SampleProblems.TeamId(1);
 
+    public static readonly string[] ProcedureCodes = ["1.001193", "1.001776", "2.000815"];
+
     /// <summary>Solver settings for tests: bounded time, two workers like the servers, a fixed seed.</summary>
     public static PlannerOptions Options { get; } = new() { MaxTime = TimeSpan.FromSeconds(5), Workers = 2, Seed = 7 };
 
@@ -87,9 +89,16 @@ internal static class TestProblems
             2 => [Slot.Afternoon],
             _ => [Slot.Morning, Slot.Afternoon],
         };
+        // Skills: each member can receive a random part of three procedures (some none), so crews are chosen with them.
+        var skills = new Random(seed * 31);
+        teams = [.. teams.Select(t => t with
+        {
+            Members = [.. t.Members.Select(m => m with { Skills = ProcedureCodes.Where(_ => skills.Next(3) == 0).ToHashSet(StringComparer.Ordinal) })],
+        })];
         return problem with
         {
             Teams = teams,
+            Procedures = ProcedureCodes,
             Slots = slots,
             MaxTravelMinutesBetweenSessions = random.Next(5, 40),
         };

@@ -46,7 +46,7 @@ public static class OutreachPlanning
                 new PriorityGroups(h.Priority.Elderly, h.Priority.Disabled, h.Priority.SocialProtection, h.Priority.CashWithoutBankAccount, h.Priority.PendingProcedure),
                 Math.Max(0, h.EstimatedDemand - servedByHamlet.GetValueOrDefault(h.Id))))],
             [.. teams.Select(t => new PlanTeam(t.Id, t.Name,
-                [.. t.Members.Select(m => new PlanMember(m.UserId, names.GetValueOrDefault(m.UserId, m.UserId), m.Unavailable.ToHashSet()))], t.CrewSize))],
+                [.. t.Members.Select(m => new PlanMember(m.UserId, names.GetValueOrDefault(m.UserId, m.UserId), m.Unavailable.ToHashSet(), Skills: m.Skills.ToHashSet(StringComparer.Ordinal)))], t.CrewSize))],
             dates,
             [.. campaign.Settings.Slots.Select(ToPlanner)],
             campaign.Settings.CapacityPerSession,
@@ -55,7 +55,10 @@ public static class OutreachPlanning
             campaign.Settings.MaxTravelMinutesBetweenSessions,
             travel.ToDictionary(t => (t.FromHamletId, t.ToHamletId), t => t.Minutes),
             [.. fixedSessions.Select(s => new FixedSession(s.Date, ToPlanner(s.Slot), s.TeamId, s.HamletId, s.MemberIds, served.GetValueOrDefault(s.Id)))],
-            PlanningWeights.Default);
+            PlanningWeights.Default)
+        {
+            Procedures = campaign.Settings.Procedures,
+        };
         return new Context(problem, campaign, sessions, served, today);
     }
 
