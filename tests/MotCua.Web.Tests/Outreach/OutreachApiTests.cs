@@ -347,6 +347,45 @@ public sealed class OutreachApiTests
         Assert.DoesNotContain("Không ai trong buổi này", await browser.GetStringAsync($"/outreach/sessions/{first.Id}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Move_ToAnotherTeam_SendsTheMemberWhoCanReceiveWhatTheOthersCannot()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        await OutreachSetup.PrepareAsync(unit);
+        var campaign = await OutreachSetup.CreateAsync(unit);
+        var plan = await PlanAsync(unit, campaign.Id);
+
+        // A second team of three, crew of two: only the member whose id sorts last (whom "least used, then id" would
+        // leave at home) can receive the second procedure.
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await app.CreateUserAsync(Roles.FieldAgent, unit.Code)).Id);
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        var second = await app.WithDbAsync(async db =>
+        {
+            var team = new Domain.Outreach.Team(unit.Id, "Tổ lưu động 2", 2, Equipment.Laptop | Equipment.Printer | Equipment.Scanner | Equipment.Power | Equipment.MobileData,
+                [.. ids.Select((id, i) => new TeamMember(id, i == 2 ? ["1.001193", "1.001776"] : ["1.001193"], []))]);
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            return team.Id;
+        });
+
+        var session = plan.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Slot).First();
+        var moved = await unit.Client.PutJsonAsync($"/api/outreach/sessions/{session.Id}", new MoveSessionRequest(session.Date, session.Slot, second, session.HamletId, session.Version));
+        await AssertOkAsync(moved);
+
+        var stored = await app.WithDbAsync(db => db.OutreachSessions.SingleAsync(s => s.Id == session.Id));
+        Assert.Equal(second, stored.TeamId);
+        Assert.Equal(2, stored.MemberIds.Count);
+        Assert.Contains(ids[2], stored.MemberIds);
+        var read = (await (await unit.Client.GetAsync($"/api/outreach/campaigns/{campaign.Id}")).ReadAsync<CampaignResponse>()).Sessions.Single(s => s.Id == session.Id);
+        Assert.Empty(read.Uncovered);
+    }
+
     private static Task<int> SetSkillsAsync(MotCuaApp app, Guid teamId, Func<int, IReadOnlyList<string>> skills) => app.WithDbAsync(async db =>
     {
         var team = await db.Teams.SingleAsync(t => t.Id == teamId);

@@ -78,11 +78,26 @@ public static class MoveSession
         return session;
     }
 
-    /// <summary>The members of the team free that day who have gone out least in this campaign.</summary>
+    /// <summary>
+    /// The members of the team free that day who have gone out least in this campaign; where skills are recorded, one
+    /// who can receive an offered procedure the crew still lacks goes first if the day stays within their limit.
+    /// </summary>
     private static IReadOnlyList<string> Crew(PlanTeam team, DateOnly date, OutreachPlanning.Context context, OutreachSession moving)
     {
         var days = context.Sessions.Where(s => s.Id != moving.Id && s.Status != SessionStatus.Cancelled)
             .SelectMany(s => s.MemberIds.Select(m => (m, s.Date))).Distinct().GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Count());
-        return [.. team.Members.Where(m => !m.Unavailable.Contains(date)).OrderBy(m => days.GetValueOrDefault(m.Id)).ThenBy(m => m.Id, StringComparer.Ordinal).Take(team.CrewSize).Select(m => m.Id)];
+        var free = team.Members.Where(m => !m.Unavailable.Contains(date)).OrderBy(m => days.GetValueOrDefault(m.Id)).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var uncovered = context.Problem.Procedures.ToHashSet(StringComparer.Ordinal);
+        var crew = new List<PlanMember>();
+        while (crew.Count < team.CrewSize && free.Count > 0)
+        {
+            var next = free.FirstOrDefault(m => m.Skills?.Any(uncovered.Contains) == true
+                && m.DaysAlreadyWorked + days.GetValueOrDefault(m.Id) < context.Problem.MaxDaysPerMember) ?? free[0];
+            crew.Add(next);
+            free.Remove(next);
+            uncovered.ExceptWith(next.Skills ?? (IEnumerable<string>)[]);
+        }
+
+        return [.. crew.Select(m => m.Id)];
     }
 }
