@@ -16,7 +16,8 @@ public sealed record SyncProgress(bool Running, int Total, int Done, long Bytes,
 {
     public static readonly SyncProgress Idle = new(false, 0, 0, 0, 0, null, null, null);
 
-    public int Percent => Total == 0 ? (Running ? 0 : 100) : (int)Math.Round(100.0 * Done / Total);
+    /// <summary>Share of the run's items answered; an empty bar until a first run, a full one after a run with nothing to send.</summary>
+    public int Percent => Total == 0 ? (Running || FinishedAt is null ? 0 : 100) : (int)Math.Round(100.0 * Done / Total);
 }
 
 /// <summary>
