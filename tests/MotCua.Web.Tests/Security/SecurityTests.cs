@@ -182,14 +182,7 @@ public sealed class SecurityTests
         var dir = Directory.CreateTempSubdirectory("motcua-keys-");
         try
         {
-            var pfx = Path.Combine(dir.FullName, "keys.pfx");
-            using (var rsa = RSA.Create(2048))
-            {
-                var request = new CertificateRequest("CN=MotCua key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-                using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(5));
-                await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "mat-khau-chung-chi"));
-            }
-
+            var pfx = await KeyCertificateAsync(dir, "keys.pfx");
             var settings = new Dictionary<string, string?> { [KeyProtection.CertificateKey] = pfx, [KeyProtection.PasswordKey] = "mat-khau-chung-chi" };
             await using var first = await MotCuaApp.StartAsync(settings: settings);
             var unit = await first.AddUnitAsync();
@@ -214,6 +207,55 @@ public sealed class SecurityTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task KeyRing_NewCertificateWithTheOldListedAsPrevious_StillReadsCookiesOfTheOld_WithoutItDoesNot()
+    {
+        var dir = Directory.CreateTempSubdirectory("motcua-keys-");
+        try
+        {
+            var (old, @new) = (await KeyCertificateAsync(dir, "old.pfx"), await KeyCertificateAsync(dir, "new.pfx"));
+            await using var first = await MotCuaApp.StartAsync(settings: new() { [KeyProtection.CertificateKey] = old, [KeyProtection.PasswordKey] = "mat-khau-chung-chi" });
+            var user = await first.CreateUserAsync(Roles.CounterOfficer, (await first.AddUnitAsync()).Code);
+            var login = await first.Anonymous.PostJsonAsync("/api/auth/login?useCookies=true", new LoginRequest(user.UserName, MotCuaApp.Password));
+            var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("motcua.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+            async Task<HttpStatusCode> MeAsync(MotCuaApp node)
+            {
+                using var me = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+                me.Headers.Add("Cookie", cookie);
+                return (await node.Anonymous.SendAsync(me)).StatusCode;
+            }
+
+            var rotated = new Dictionary<string, string?>
+            {
+                [KeyProtection.CertificateKey] = @new, [KeyProtection.PasswordKey] = "mat-khau-chung-chi",
+                [$"{KeyProtection.PreviousKey}:0:Path"] = old, [$"{KeyProtection.PreviousKey}:0:Password"] = "mat-khau-chung-chi",
+            };
+            await using (var second = await MotCuaApp.StartAsync(settings: rotated, database: first.Database))
+            {
+                Assert.Equal(HttpStatusCode.OK, await MeAsync(second));
+            }
+
+            await using var forgetful = await MotCuaApp.StartAsync(settings: new() { [KeyProtection.CertificateKey] = @new, [KeyProtection.PasswordKey] = "mat-khau-chung-chi" }, database: first.Database);
+            Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(forgetful));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A self-signed RSA certificate with its private key, as a password-protected PKCS#12 file in <paramref name="dir"/>.</summary>
+    private static async Task<string> KeyCertificateAsync(DirectoryInfo dir, string name)
+    {
+        var pfx = Path.Combine(dir.FullName, name);
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=MotCua key ring {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(5));
+        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "mat-khau-chung-chi"));
+        return pfx;
     }
 
     [Theory]

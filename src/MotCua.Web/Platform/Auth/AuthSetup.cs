@@ -22,7 +22,7 @@ public static class AuthSetup
         {
             // The key ring in the database is encrypted with the certificate every node of a province is given; keys
             // written before a certificate was configured stay readable.
-            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate([certificate, .. KeyProtection.Previous(configuration)]);
         }
 
         services.AddAuthentication(o =>
