@@ -7,6 +7,23 @@
     select.addEventListener("change", function () { select.form.requestSubmit ? select.form.requestSubmit() : select.form.submit(); });
   });
 
+  // Staff menu on a phone: folded until the button opens it; Escape closes it and returns to the button.
+  var toggle = document.querySelector("header .menu-toggle");
+  if (toggle) {
+    var header = toggle.closest("header");
+    var setOpen = function (open) {
+      header.classList.toggle("open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    header.classList.add("foldable");
+    toggle.hidden = false;
+    setOpen(false);
+    toggle.addEventListener("click", function () { setOpen(!header.classList.contains("open")); });
+    header.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && header.classList.contains("open")) { setOpen(false); toggle.focus(); }
+    });
+  }
+
   // Print buttons.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
