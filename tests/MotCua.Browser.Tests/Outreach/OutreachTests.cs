@@ -25,6 +25,17 @@ public sealed class OutreachTests(BrowserFixture browser)
 
         await page.GotoAsync("/login");
         await new LoginPage(page).SignInAsync("lanhdao.chauthanh", DemoData.DemoPassword);
+        // The teams editor: each member's procedures are ticks folded under a count, opened by keyboard.
+        await page.GotoAsync("/outreach/teams");
+        var firstTeam = await page.Locator("main section.card h2").First.GetAttributeAsync("id");
+        await page.GotoAsync($"/outreach/teams?edit={firstTeam!["team-".Length..]}#edit");
+        var skills = page.Locator("details.skills").First;
+        await skills.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await skills.Locator("input[type=checkbox]").First.IsVisibleAsync());
+        Assert.True(await page.Locator("details.skills input[type=checkbox]:checked").CountAsync() > 0, "the demo members have skills");
+        await shots.TakeAsync(page, context, "outreach-teams");
+
         await page.GotoAsync("/outreach");
         await shots.TakeAsync(page, context, "outreach-campaigns");
         await Navigation.ByClickAsync(page, "main a:has-text('Thứ Bảy phục vụ nhân dân')");

@@ -386,6 +386,43 @@ public sealed class OutreachApiTests
         Assert.Empty(read.Uncovered);
     }
 
+    [Fact]
+    public async Task TeamsPage_PostedAsABrowserDoes_KeepsMembersSkillsAndDaysAway_AndABadDateSavesNothing()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var a = await app.CreateUserAsync(Roles.FieldAgent, unit.Code, fullName: "Lê Thanh An");
+        var b = await app.CreateUserAsync(Roles.FieldAgent, unit.Code, fullName: "Tô Hoàng Hải");
+        var leader = await app.CreateUserAsync(Roles.CentreLeader, unit.Code);
+        using var browser = await SignedInBrowserAsync(app, leader);
+
+        var html = await browser.GetStringAsync("/outreach/teams");
+        Assert.Contains($"type=\"checkbox\" name=\"form.Skills[{a.Id}]\" value=\"1.001776\"", html, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        FormUrlEncodedContent Form(string daysAway) => new(
+        [
+            new("__RequestVerificationToken", token), new("form.Name", "Tổ lưu động 3"), new("form.CrewSize", "2"),
+            new("form.Equipment", "Laptop"), new("form.Equipment", "Printer"), new("form.Members", a.Id), new("form.Members", b.Id),
+            new($"form.Unavailable[{a.Id}]", daysAway),
+            new($"form.Skills[{a.Id}]", "1.001193"), new($"form.Skills[{a.Id}]", "1.001776"), new($"form.Skills[{b.Id}]", "1.001193"),
+        ]);
+
+        var bad = await browser.PostAsync("/outreach/teams", Form("31/02/2026"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Ngày bận viết theo dạng dd/MM/yyyy", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Teams.CountAsync()));
+
+        var saved = await browser.PostAsync("/outreach/teams", Form("14/03/2026"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var team = await app.WithDbAsync(db => db.Teams.SingleAsync());
+        Assert.Equal(("Tổ lưu động 3", 2, Equipment.Laptop | Equipment.Printer), (team.Name, team.CrewSize, team.Equipment));
+        Assert.Equal(["1.001193", "1.001776"], team.Members.Single(m => m.UserId == a.Id).Skills);
+        Assert.Equal(["1.001193"], team.Members.Single(m => m.UserId == b.Id).Skills);
+        Assert.Equal([new DateOnly(2026, 3, 14)], team.Members.Single(m => m.UserId == a.Id).Unavailable);
+        var listed = await browser.GetStringAsync("/outreach/teams");
+        Assert.Matches(@"Lê Thanh An — nhận 2/\d+ thủ tục; Ngày bận", listed.Replace("\n", " ", StringComparison.Ordinal));
+    }
+
     private static Task<int> SetSkillsAsync(MotCuaApp app, Guid teamId, Func<int, IReadOnlyList<string>> skills) => app.WithDbAsync(async db =>
     {
         var team = await db.Teams.SingleAsync(t => t.Id == teamId);
