@@ -423,6 +423,54 @@ public sealed class OutreachApiTests
         Assert.Matches(@"Lê Thanh An — nhận 2/\d+ thủ tục; Ngày bận", listed.Replace("\n", " ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Crew_ChosenByHand_OnThePageOrThroughTheApi_IsCheckedAgainstEveryRule()
+    {
+        await using var app = await MotCuaApp.StartAsync();
+        var unit = await app.AddUnitAsync();
+        var team = await OutreachSetup.PrepareAsync(unit);
+        var campaign = await OutreachSetup.CreateAsync(unit, OutreachSetup.Campaign(maxDays: 8));
+        var plan = await PlanAsync(unit, campaign.Id);
+        var first = plan.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Slot).First();
+        string IdOf(string name) => team.Members[int.Parse(name["Thành viên ".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1];
+        var k = Enumerable.Range(0, team.Members.Count).First(i => !first.Members.Contains($"Thành viên {i + 1}"));
+        await SetSkillsAsync(app, team.Id, i => i == k ? ["1.001193", "1.001776"] : ["1.001193"]);
+
+        // The API refuses a crew of the wrong size and a stranger, naming the rule; nothing changes.
+        var tooFew = await unit.Client.PutJsonAsync($"/api/outreach/sessions/{first.Id}", new MoveSessionRequest(first.Date, first.Slot, first.TeamId, first.HamletId, first.Version, [team.Members[k]]));
+        var problem = await ProblemAssert.IsProblemAsync(tooFew, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem.GetProperty("violations").EnumerateArray(), v => v.GetString()!.StartsWith(ViolationKinds.CrewSize + ":", StringComparison.Ordinal));
+        var stranger = await unit.Client.PutJsonAsync($"/api/outreach/sessions/{first.Id}", new MoveSessionRequest(first.Date, first.Slot, first.TeamId, first.HamletId, first.Version, [team.Members[k], "nobody"]));
+        Assert.Contains((await ProblemAssert.IsProblemAsync(stranger, HttpStatusCode.UnprocessableEntity)).GetProperty("violations").EnumerateArray(),
+            v => v.GetString()!.StartsWith(ViolationKinds.CrewMember + ":", StringComparison.Ordinal));
+        Assert.Equal(first.Version, (await app.WithDbAsync(db => db.OutreachSessions.SingleAsync(s => s.Id == first.Id))).Version);
+
+        // The leader swaps one member for the one who can receive the second procedure, on the session page.
+        var leader = await app.CreateUserAsync(Roles.CentreLeader, unit.Code);
+        using var browser = await SignedInBrowserAsync(app, leader);
+        var html = await browser.GetStringAsync($"/outreach/sessions/{first.Id}");
+        Assert.Contains("Cán bộ đi buổi này", html, StringComparison.Ordinal);
+        Assert.Contains("nhận 2/2 thủ tục của đợt", html, StringComparison.Ordinal);
+        var form = html[html.IndexOf("handler=Crew", StringComparison.Ordinal)..];
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var none = await browser.PostAsync($"/outreach/sessions/{first.Id}?handler=Crew", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("version", first.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("Chọn người đi buổi này.", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var kept = IdOf(first.Members[0]);
+        var swapped = await browser.PostAsync($"/outreach/sessions/{first.Id}?handler=Crew", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token), new("version", first.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("members", kept), new("members", team.Members[k]),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, swapped.StatusCode);
+        var stored = await app.WithDbAsync(db => db.OutreachSessions.SingleAsync(s => s.Id == first.Id));
+        Assert.Equal(new[] { kept, team.Members[k] }.Order(StringComparer.Ordinal), stored.MemberIds.Order(StringComparer.Ordinal));
+        Assert.True(stored.Manual);
+        var read = (await (await unit.Client.GetAsync($"/api/outreach/campaigns/{campaign.Id}")).ReadAsync<CampaignResponse>()).Sessions.Single(s => s.Id == first.Id);
+        Assert.Empty(read.Uncovered);
+    }
+
     private static Task<int> SetSkillsAsync(MotCuaApp app, Guid teamId, Func<int, IReadOnlyList<string>> skills) => app.WithDbAsync(async db =>
     {
         var team = await db.Teams.SingleAsync(t => t.Id == teamId);

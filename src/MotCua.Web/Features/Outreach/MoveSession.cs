@@ -7,10 +7,14 @@ using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Outreach;
 
-/// <summary>A leader moves one session by hand; every hard rule of the planner is checked again before it is saved.</summary>
+/// <summary>
+/// A leader moves one session by hand or changes who goes; every hard rule of the planner is checked again before it
+/// is saved.
+/// </summary>
 public static class MoveSession
 {
-    public sealed record Input(Guid SessionId, int ExpectedVersion, DateOnly Date, SessionSlot Slot, Guid TeamId, Guid HamletId);
+    /// <param name="MemberIds">The crew the leader chose; null or empty keeps the crew (or picks one when it cannot stay).</param>
+    public sealed record Input(Guid SessionId, int ExpectedVersion, DateOnly Date, SessionSlot Slot, Guid TeamId, Guid HamletId, IReadOnlyList<string>? MemberIds = null);
 
     /// <summary>The moved session; a move that breaks a rule is refused with every broken rule listed.</summary>
     public static async Task<OutreachSession?> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, CancellationToken ct)
@@ -46,7 +50,9 @@ public static class MoveSession
             throw new DomainRuleException("session.hamlet-unknown", "No such hamlet in this unit.") { IsInvalidInput = true };
         }
 
-        var members = session.TeamId == input.TeamId && session.MemberIds.All(m => team.Members.FirstOrDefault(x => x.Id == m) is { } member && !member.Unavailable.Contains(input.Date))
+        IReadOnlyList<string> members = input.MemberIds is { Count: > 0 } chosen
+            ? [.. chosen.Distinct(StringComparer.Ordinal)]
+            : session.TeamId == input.TeamId && session.MemberIds.All(m => team.Members.FirstOrDefault(x => x.Id == m) is { } member && !member.Unavailable.Contains(input.Date))
             ? session.MemberIds
             : Crew(team, input.Date, context, session);
         var others = context.Sessions.Where(s => s.Id != session.Id).ToList();

@@ -145,12 +145,18 @@ public static class OutreachApi
             errors.Add("version", "The version of the session you saw is required.");
         }
 
+        if (request?.MemberIds is { } chosen && (chosen.Count > Team.MaxMembers || chosen.Any(string.IsNullOrWhiteSpace)))
+        {
+            errors.Add("memberIds", $"Name at most {Team.MaxMembers} members, by their account ids.");
+        }
+
         if (errors.Any)
         {
             return errors.ToResult();
         }
 
-        var moved = await MoveSession.ExecuteAsync(new MoveSession.Input(id, request!.Version!.Value, request.Date!.Value, request.Slot!.Value, request.TeamId!.Value, request.HamletId!.Value), db, time, ct);
+        var moved = await MoveSession.ExecuteAsync(
+            new MoveSession.Input(id, request!.Version!.Value, request.Date!.Value, request.Slot!.Value, request.TeamId!.Value, request.HamletId!.Value, request.MemberIds), db, time, ct);
         if (moved is null)
         {
             return Problems.NotFound("No such session.");

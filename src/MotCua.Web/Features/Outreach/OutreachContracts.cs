@@ -61,7 +61,9 @@ public sealed record CampaignResponse(
 /// <param name="Status">optimal, feasible, infeasible or unknown.</param>
 public sealed record PlanResponse(IReadOnlyList<SessionResponse> Sessions, double Objective, double Bound, double Gap, string Status, double Seconds, double BaselineObjective);
 
-public sealed record MoveSessionRequest(DateOnly? Date, SessionSlot? Slot, Guid? TeamId, Guid? HamletId, int? Version);
+/// <param name="MemberIds">Who goes, chosen by the leader (exactly the team's crew size); omitted: the crew is kept, or chosen
+/// again when the team changes or a member is away that day.</param>
+public sealed record MoveSessionRequest(DateOnly? Date, SessionSlot? Slot, Guid? TeamId, Guid? HamletId, int? Version, IReadOnlyList<string>? MemberIds = null);
 
 public sealed record PublicProcedure(string Code, string Name, IReadOnlyList<string> Papers);
 

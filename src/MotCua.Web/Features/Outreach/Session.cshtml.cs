@@ -46,6 +46,17 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
     /// <summary>Names of the offered procedures nobody in the crew can receive (<see cref="SessionResponse.Uncovered"/>).</summary>
     public IReadOnlyList<string> Uncovered { get; private set; } = [];
 
+    /// <summary>The session team's members, for choosing who goes.</summary>
+    public IReadOnlyList<CrewCandidate> Candidates { get; private set; } = [];
+
+    public int CrewSize { get; private set; }
+
+    public int OfferedCount { get; private set; }
+
+    /// <param name="Skills">How many of the campaign's procedures the member can receive.</param>
+    /// <param name="Days">Days the member goes out in this campaign (held and planned sessions).</param>
+    public sealed record CrewCandidate(string Id, string Name, bool InCrew, bool Away, int Skills, int Days);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string? date, SessionSlot slot, Guid team, Guid hamlet, int version, CancellationToken ct)
@@ -62,6 +73,27 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
         Attempt = (day, slot, team, hamlet);
         return await RunAsync(id, async () => await MoveSession.ExecuteAsync(new MoveSession.Input(id, version, day, slot, team, hamlet), db, time, ct), t["Outreach.Moved"], ct);
+    }
+
+    public async Task<IActionResult> OnPostCrewAsync(Guid id, List<string>? members, int version, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageOutreach)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var s = await db.OutreachSessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null)
+        {
+            return NotFound();
+        }
+
+        if (members is not { Count: > 0 })
+        {
+            return await FailAsync(id, t["Outreach.Error.NoCrew"], ct);
+        }
+
+        return await RunAsync(id, async () => await MoveSession.ExecuteAsync(new MoveSession.Input(id, version, s.Date, s.Slot, s.TeamId, s.HamletId, members), db, time, ct), t["Outreach.CrewChanged"], ct);
     }
 
     public async Task<IActionResult> OnPostReportAsync(Guid id, int helpedOnline, string? notes, CancellationToken ct)
@@ -144,6 +176,21 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == s.CampaignId, ct);
         Session = (await CampaignQuery.SessionsAsync([s], s.UnitId, db, Localization.Culture(), ct))[0];
         Uncovered = [.. (await CampaignQuery.ProcedureNamesAsync(Session.Uncovered, db, Localization.Culture(), ct)).Select(p => p.Name)];
+        var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(x => x.Id == s.TeamId, ct);
+        if (team is not null)
+        {
+            var ids = team.Members.Select(m => m.UserId).ToList();
+            var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+            var days = (await db.OutreachSessions.AsNoTracking().Where(x => x.CampaignId == s.CampaignId && x.Status != SessionStatus.Cancelled).ToListAsync(ct))
+                .SelectMany(x => x.MemberIds.Select(m => (m, x.Date))).Distinct().GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Count());
+            var offered = campaign.Settings.Procedures;
+            CrewSize = team.CrewSize;
+            OfferedCount = offered.Count;
+            Candidates = [.. team.Members
+                .Select(m => new CrewCandidate(m.UserId, names.GetValueOrDefault(m.UserId, m.UserId), s.MemberIds.Contains(m.UserId), m.Unavailable.Contains(s.Date),
+                    m.Skills.Count(offered.Contains), days.GetValueOrDefault(m.UserId)))
+                .OrderByDescending(c => c.InCrew).ThenBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
+        }
         CampaignId = campaign.Id;
         CampaignName = campaign.Settings.Name;
         Dates = campaign.Settings.Dates();
