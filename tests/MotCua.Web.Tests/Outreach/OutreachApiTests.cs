@@ -398,7 +398,7 @@ public sealed class OutreachApiTests
 
         var html = await browser.GetStringAsync("/outreach/teams");
         Assert.Contains($"type=\"checkbox\" name=\"form.Skills[{a.Id}]\" value=\"1.001776\"", html, StringComparison.Ordinal);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(html);
         FormUrlEncodedContent Form(string daysAway) => new(
         [
             new("__RequestVerificationToken", token), new("form.Name", "Tổ lưu động 3"), new("form.CrewSize", "2"),
@@ -452,7 +452,7 @@ public sealed class OutreachApiTests
         Assert.Contains("Cán bộ đi buổi này", html, StringComparison.Ordinal);
         Assert.Contains("nhận 2/2 thủ tục của đợt", html, StringComparison.Ordinal);
         var form = html[html.IndexOf("handler=Crew", StringComparison.Ordinal)..];
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(form);
         var none = await browser.PostAsync($"/outreach/sessions/{first.Id}?handler=Crew", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("version", first.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.Contains("Chọn người đi buổi này.", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -536,6 +536,10 @@ public sealed class OutreachApiTests
 
     private static async Task AssertOkAsync(HttpResponseMessage response) =>
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
+    /// <summary>The first antiforgery token in <paramref name="html"/> (a form posted as a browser would post it).</summary>
+    private static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     private static async Task<HttpClient> SignedInBrowserAsync(MotCuaApp app, TestUser user)
     {
