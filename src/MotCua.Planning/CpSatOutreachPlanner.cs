@@ -436,6 +436,12 @@ public sealed class CpSatOutreachPlanner : IOutreachPlanner
                     members.Select((m, i) => (m, i)).OrderByDescending(x => Left(x.m)).ThenBy(x => x.i).Select(x => x.m);
 
                 var picked = new List<PlanMember>();
+                void Pick(PlanMember m)
+                {
+                    picked.Add(m);
+                    uncovered.ExceptWith(m.Skills ?? (IEnumerable<string>)[]);
+                }
+
                 while (picked.Count < wanted)
                 {
                     var rest = crewClass.Members.Where(m => !picked.Contains(m)).ToList();
@@ -453,19 +459,18 @@ public sealed class CpSatOutreachPlanner : IOutreachPlanner
                     if (skilled is null)
                     {
                         // Nobody left adds a procedure: the least used, which always keeps the later days staffable.
-                        picked.AddRange(LeastUsed(rest).Take(wanted - picked.Count));
+                        foreach (var m in LeastUsed(rest).Take(wanted - picked.Count).ToList())
+                        {
+                            Pick(m);
+                        }
+
                         break;
                     }
 
-                    picked.Add(skilled);
-                    uncovered.ExceptWith(skilled.Skills ?? (IEnumerable<string>)[]);
+                    Pick(skilled);
                 }
 
                 crew.UnionWith(picked.Select(m => m.Id));
-                foreach (var m in picked)
-                {
-                    uncovered.ExceptWith(m.Skills ?? (IEnumerable<string>)[]);
-                }
             }
 
             foreach (var id in crew)

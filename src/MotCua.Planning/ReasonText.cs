@@ -17,8 +17,8 @@ public static class ReasonText
         var language = Language.For(culture);
         var v = r.Values;
         var hamlet = v.GetValueOrDefault(ReasonValues.Hamlet, "?");
-        var km = Number(language, v, ReasonValues.Km, "0.0");
-        var demand = Number(language, v, ReasonValues.Demand, "N0");
+        var km = language.Number(v, ReasonValues.Km, "0.0");
+        var demand = language.Number(v, ReasonValues.Demand, "N0");
         return r.Code switch
         {
             ReasonCodes.FarthestPriority => language.Code switch
@@ -53,9 +53,9 @@ public static class ReasonText
 
     private static string MoreDemand(Language language, IReadOnlyDictionary<string, string> v, string hamlet, string demand)
     {
-        var session = Number(language, v, ReasonValues.Session, "N0");
-        var sessions = Number(language, v, ReasonValues.Sessions, "N0");
-        var capacity = Number(language, v, ReasonValues.Capacity, "N0");
+        var session = language.Number(v, ReasonValues.Session, "N0");
+        var sessions = language.Number(v, ReasonValues.Sessions, "N0");
+        var capacity = language.Number(v, ReasonValues.Capacity, "N0");
         return language.Code switch
         {
             "en" => $"Session {session} of {sessions} in {hamlet}: about {demand} cases waiting, more than one session serves ({capacity})",
@@ -66,7 +66,7 @@ public static class ReasonText
 
     private static string Held(Language language, IReadOnlyDictionary<string, string> v, string hamlet)
     {
-        var cases = Number(language, v, ReasonValues.Cases, "N0");
+        var cases = language.Number(v, ReasonValues.Cases, "N0");
         return language.Code switch
         {
             "en" => $"Held in {hamlet}: {cases} {Plural(v, ReasonValues.Cases, "case", "cases")} served",
@@ -86,7 +86,7 @@ public static class ReasonText
                 continue;
             }
 
-            var n = Number(language, v, key, "N0");
+            var n = language.Number(v, key, "N0");
             var one = v[key] == "1";
             parts.Add(language.Code switch
             {
@@ -140,9 +140,6 @@ public static class ReasonText
     [
         ReasonValues.Elderly, ReasonValues.Disabled, ReasonValues.SocialProtection, ReasonValues.CashWithoutBankAccount, ReasonValues.PendingProcedure,
     ];
-
-    private static string Number(Language language, IReadOnlyDictionary<string, string> values, string key, string format) =>
-        language.Number(values, key, format);
 
     private static string Plural(IReadOnlyDictionary<string, string> values, string key, string one, string many) =>
         values.GetValueOrDefault(key) == "1" ? one : many;

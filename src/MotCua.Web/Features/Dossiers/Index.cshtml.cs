@@ -62,7 +62,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time) : PageModel
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         Result = await WorkQueueQuery.LoadAsync(
             new WorkQueueQuery.Filter(userId, Mine.Value, !All, Procedure, Channel, Status, Hamlet, Q, Focus, PageNumber), db, time, culture, ct);
-        Procedures = [.. (await db.Procedures.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct)).Select(p => (p.Code, p.Name.For(culture)))];
+        Procedures = await Catalog.ProcedureNames.AllAsync(db, culture, ct);
         Hamlets = [.. (await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct)).Select(h => (h.Id, h.Name))];
     }
 

@@ -71,7 +71,7 @@ public sealed class CampaignModel(MotCuaDb db, TimeProvider time, IAuthorization
         }
 
         Campaign = c;
-        Procedures = await CampaignQuery.ProcedureNamesAsync(c.Procedures, db, culture, ct);
+        Procedures = await Catalog.ProcedureNames.OfAsync(c.Procedures, db, culture, ct);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageOutreach)).Succeeded;
         var unitId = await db.Campaigns.Where(x => x.Id == id).Select(x => x.UnitId).SingleAsync(ct);
         Teams = [.. (await db.Teams.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name))];

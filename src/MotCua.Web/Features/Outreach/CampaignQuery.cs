@@ -58,15 +58,6 @@ public static class CampaignQuery
         return [.. offered.Where(p => !covered.Contains(p))];
     }
 
-    /// <summary>Each catalogue code with its procedure's name in the culture (the code itself for one not in the catalogue), in the given order.</summary>
-    public static async Task<IReadOnlyList<(string Code, string Name)>> ProcedureNamesAsync(IReadOnlyList<string> codes, MotCuaDb db, string culture, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(codes);
-        ArgumentNullException.ThrowIfNull(db);
-        var names = await db.Procedures.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name, ct);
-        return [.. codes.Select(code => (code, names.TryGetValue(code, out var name) ? name.For(culture) : code))];
-    }
-
     public static string ReasonOf(OutreachSession s, string culture)
     {
         ArgumentNullException.ThrowIfNull(s);

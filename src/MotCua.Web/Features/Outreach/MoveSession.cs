@@ -90,8 +90,7 @@ public static class MoveSession
     /// </summary>
     private static IReadOnlyList<string> Crew(PlanTeam team, DateOnly date, OutreachPlanning.Context context, OutreachSession moving)
     {
-        var days = context.Sessions.Where(s => s.Id != moving.Id && s.Status != SessionStatus.Cancelled)
-            .SelectMany(s => s.MemberIds.Select(m => (m, s.Date))).Distinct().GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Count());
+        var days = OutreachPlanning.DaysOut(context.Sessions.Where(s => s.Id != moving.Id));
         var free = team.Members.Where(m => !m.Unavailable.Contains(date)).OrderBy(m => days.GetValueOrDefault(m.Id)).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var uncovered = context.Problem.Procedures.ToHashSet(StringComparer.Ordinal);
         var crew = new List<PlanMember>();

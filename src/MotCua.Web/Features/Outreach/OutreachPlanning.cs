@@ -62,6 +62,12 @@ public static class OutreachPlanning
         return new Context(problem, campaign, sessions, served, today);
     }
 
+    /// <summary>Per member, the days they go out in these sessions (cancelled ones do not count; two half-days are one day).</summary>
+    public static Dictionary<string, int> DaysOut(IEnumerable<OutreachSession> sessions) =>
+        sessions.Where(s => s.Status != SessionStatus.Cancelled)
+            .SelectMany(s => s.MemberIds.Select(m => (Member: m, s.Date))).Distinct()
+            .GroupBy(x => x.Member).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     /// <summary>Held, or planned for a day that has passed: either way no longer the planner's to move.</summary>
     public static bool IsFact(OutreachSession s, DateOnly today) =>
         s.Status == SessionStatus.Held || (s.Status == SessionStatus.Planned && s.Date < today);

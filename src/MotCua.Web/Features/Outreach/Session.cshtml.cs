@@ -173,16 +173,17 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
             return false;
         }
 
+        var culture = Localization.Culture();
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == s.CampaignId, ct);
-        Session = (await CampaignQuery.SessionsAsync([s], s.UnitId, db, Localization.Culture(), ct))[0];
-        Uncovered = [.. (await CampaignQuery.ProcedureNamesAsync(Session.Uncovered, db, Localization.Culture(), ct)).Select(p => p.Name)];
-        var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(x => x.Id == s.TeamId, ct);
-        if (team is not null)
+        Session = (await CampaignQuery.SessionsAsync([s], s.UnitId, db, culture, ct))[0];
+        Uncovered = [.. (await Catalog.ProcedureNames.OfAsync(Session.Uncovered, db, culture, ct)).Select(p => p.Name)];
+        var teams = await db.Teams.AsNoTracking().Where(x => x.UnitId == s.UnitId).OrderBy(x => x.Name).ToListAsync(ct);
+        Teams = [.. teams.Select(x => (x.Id, x.Name))];
+        if (teams.FirstOrDefault(x => x.Id == s.TeamId) is { } team)
         {
             var ids = team.Members.Select(m => m.UserId).ToList();
             var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-            var days = (await db.OutreachSessions.AsNoTracking().Where(x => x.CampaignId == s.CampaignId && x.Status != SessionStatus.Cancelled).ToListAsync(ct))
-                .SelectMany(x => x.MemberIds.Select(m => (m, x.Date))).Distinct().GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Count());
+            var days = OutreachPlanning.DaysOut(await db.OutreachSessions.AsNoTracking().Where(x => x.CampaignId == s.CampaignId).ToListAsync(ct));
             var offered = campaign.Settings.Procedures;
             CrewSize = team.CrewSize;
             OfferedCount = offered.Count;
@@ -195,7 +196,6 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
         CampaignName = campaign.Settings.Name;
         Dates = campaign.Settings.Dates();
         Slots = campaign.Settings.Slots;
-        Teams = [.. (await db.Teams.AsNoTracking().Where(x => x.UnitId == s.UnitId).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name))];
         Hamlets = [.. (await db.Hamlets.AsNoTracking().Where(x => x.UnitId == s.UnitId).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name))];
         Dossiers = await db.Dossiers.CountAsync(d => d.OutreachSessionId == id, ct);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageOutreach)).Succeeded;

@@ -127,6 +127,6 @@ public sealed class TeamsModel(MotCuaDb db, IAuthorizationService authorization,
         var unitIds = Teams.Select(x => x.UnitId).Append(User.UnitId() ?? Guid.Empty).Distinct().ToList();
         Staff = [.. (await db.Users.AsNoTracking().Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value)).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).ToListAsync(ct)).Select(u => (u.Id, u.FullName))];
         var culture = Platform.Localization.Culture();
-        Procedures = [.. (await db.Procedures.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct)).Select(p => (p.Code, p.Name.For(culture)))];
+        Procedures = await Catalog.ProcedureNames.AllAsync(db, culture, ct);
     }
 }
