@@ -10,6 +10,9 @@ public static class Hardening
 {
     public const string PublicRateLimit = "public";
 
+    /// <summary>Sign-in, token refresh and field enrolment: guesses of a secret.</summary>
+    public const string SignInRateLimit = "signin";
+
     public static IServiceCollection AddMotCuaHardening(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -29,7 +32,7 @@ public static class Hardening
             };
 
             // Per client address: guessing passwords or dossier secrets needs many tries, a person needs a few.
-            o.AddPolicy(AuthApi.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ =>
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ =>
                 new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetSlidingWindowLimiter(Client(http), _ =>
                 new SlidingWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
