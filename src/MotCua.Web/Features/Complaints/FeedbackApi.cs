@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
-using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Complaints;
@@ -66,13 +64,8 @@ public static class FeedbackApi
 
     private static async Task<IResult> GetAsync(string code, MotCuaDb db, TimeProvider time, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
     {
-        var feedback = code.Length <= 32 ? await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct) : null;
-        if (feedback is null)
-        {
-            return Problems.NotFound($"No feedback has the code '{code}'.");
-        }
-
-        return TypedResults.Ok(await ResponseAsync(feedback, db, time, http, authorization, audit: true, ct));
+        var read = await ReadFeedback.ExecuteAsync(code, http.User, db, time, authorization, ct);
+        return read is null ? Problems.NotFound($"No feedback has the code '{code}'.") : TypedResults.Ok(read.Response);
     }
 
     private static async Task<IResult> ActAsync(string code, [FromBody] FeedbackActionRequest? request, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
@@ -103,7 +96,7 @@ public static class FeedbackApi
             return errors.ToResult();
         }
 
-        if (code.Length > 32)
+        if (code.Length > ReadFeedback.MaxCodeLength)
         {
             return Problems.NotFound($"No feedback has the code '{code}'.");
         }
@@ -112,19 +105,6 @@ public static class FeedbackApi
         var feedback = await HandleFeedback.ExecuteAsync(code, command, db, time, limits, ct);
         return feedback is null
             ? Problems.NotFound($"No feedback has the code '{code}'.")
-            : TypedResults.Ok(await ResponseAsync(feedback, db, time, http, authorization, audit: false, ct));
-    }
-
-    private static async Task<FeedbackResponse> ResponseAsync(Feedback feedback, MotCuaDb db, TimeProvider time, HttpContext http, IAuthorizationService authorization, bool audit, CancellationToken ct)
-    {
-        var full = (await authorization.AuthorizeAsync(http.User, FeedbackPolicies.Handle)).Succeeded;
-        if (full && audit && (feedback.SubmitterName is not null || feedback.SubmitterPhone is not null))
-        {
-            db.Audit(AuditActions.PersonalDataRead, nameof(Feedback), feedback.Id.ToString(), feedback.Code);
-            await db.SaveChangesAsync(ct);
-        }
-
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == feedback.UnitId).Select(u => u.Code).SingleAsync(ct);
-        return FeedbackQuery.ToResponse(feedback, unit, time.GetUtcNow(), full);
+            : TypedResults.Ok(await ReadFeedback.AfterChangeAsync(feedback, http.User, db, time, authorization, ct));
     }
 }

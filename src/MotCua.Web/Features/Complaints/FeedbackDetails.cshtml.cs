@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using MotCua.Domain;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
-using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 using MotCua.Web.Resources;
 
@@ -29,19 +28,7 @@ public sealed class FeedbackDetailsModel(MotCuaDb db, TimeProvider time, Feedbac
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var feedback = await LoadAsync(code, ct);
-        if (feedback is null)
-        {
-            return NotFound();
-        }
-
-        if (MayHandle && (feedback.SubmitterName is not null || feedback.SubmitterPhone is not null))
-        {
-            db.Audit(AuditActions.PersonalDataRead, nameof(Feedback), feedback.Id.ToString(), feedback.Code);
-            await db.SaveChangesAsync(ct);
-        }
-
-        return Page();
+        return await LoadAsync(code, ct) is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string code, FeedbackAction action, int version, string? text, FeedbackKind? kind, FeedbackCategory? category, string? assignee, CancellationToken ct)
@@ -79,15 +66,15 @@ public sealed class FeedbackDetailsModel(MotCuaDb db, TimeProvider time, Feedbac
 
     private async Task<Feedback?> LoadAsync(string code, CancellationToken ct)
     {
-        var feedback = code.Length <= 32 ? await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct) : null;
-        if (feedback is null)
+        var read = await ReadFeedback.ExecuteAsync(code, User, db, time, authorization, ct);
+        if (read is null)
         {
             return null;
         }
 
-        MayHandle = (await authorization.AuthorizeAsync(User, FeedbackPolicies.Handle)).Succeeded;
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == feedback.UnitId).Select(u => u.Code).SingleAsync(ct);
-        Item = FeedbackQuery.ToResponse(feedback, unit, time.GetUtcNow(), MayHandle);
+        var feedback = read.Feedback;
+        MayHandle = read.MayHandle;
+        Item = read.Response;
         var users = await db.Users.AsNoTracking().Where(u => u.UnitId == feedback.UnitId).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).ToListAsync(ct);
         Officers = [.. users.Select(u => (u.Id, u.FullName))];
         Actors = users.ToDictionary(u => u.Id, u => u.FullName);
