@@ -65,6 +65,7 @@ if ! dotnet build MotCua.slnx -c Release -nologo >"$RESULTS/build.log" 2>&1; the
 fi
 
 # ---- test runs -------------------------------------------------------------------------------------------
+# The architecture test first: it fails on any arrow between parts that docs/architecture.md does not allow.
 crashed=0
 run() { # name project [env...]
   local name=$1 project=$2; shift 2
@@ -75,6 +76,7 @@ run() { # name project [env...]
   if [ ! -f "$RESULTS/$name.trx" ]; then echo "!! $name produced no results"; crashed=$((crashed + 1)); fi
 }
 
+run architecture tests/MotCua.Architecture.Tests/MotCua.Architecture.Tests.csproj
 run domain tests/MotCua.Domain.Tests/MotCua.Domain.Tests.csproj
 run planning tests/MotCua.Planning.Tests/MotCua.Planning.Tests.csproj
 run web-sqlite tests/MotCua.Web.Tests/MotCua.Web.Tests.csproj

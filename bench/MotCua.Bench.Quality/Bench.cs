@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Quality;
-using MotCua.Web.Platform.Auth;
 using Npgsql;
 
 namespace MotCua.Bench.Quality;
@@ -48,7 +47,7 @@ internal static class Bench
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(new FixedTime(Generator.AsOf));
         services.AddMotCuaDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString, false));
-        services.AddSingleton(new QualitySettings(IndexDefinition.Default, FeedbackTimeLimits.Default));
+        services.AddSingleton(new QualitySettings(IndexDefinition.Default));
         return services.BuildServiceProvider();
     }
 

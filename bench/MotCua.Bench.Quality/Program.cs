@@ -3,8 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Bench.Quality;
 using MotCua.Domain.Quality;
-using MotCua.Web.Data;
+using MotCua.Web.Data.Quality;
 using MotCua.Web.Features.Quality;
+using MotCua.Web.Host;
 using Npgsql;
 
 // A province of communes with millions of dossiers on PostgreSQL, generated with set-based SQL; then, in one run: the
@@ -31,7 +32,7 @@ await using (var c = new NpgsqlConnection(admin.ToString()))
 
 var connectionString = new NpgsqlConnectionStringBuilder(admin.ToString()) { Database = options.Database, CommandTimeout = 0, MaxAutoPrepare = 20 }.ToString();
 await using var services = Bench.Services(connectionString);
-await Database.PrepareAsync(services, CancellationToken.None, seedDemo: false);
+await DatabaseSetup.PrepareAsync(services, CancellationToken.None, seedDemo: false);
 
 var generated = await Generator.RunAsync(connectionString, options);
 Console.WriteLine($"province {Generator.Province}: {options.Communes} communes, {generated.Dossiers:N0} dossiers over {options.Days} days, {generated.Ratings:N0} ratings, {generated.Feedback:N0} feedback items");

@@ -1,6 +1,5 @@
-using MotCua.Web;
 using MotCua.Web.Data;
-using MotCua.Web.Platform;
+using MotCua.Web.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCua();
@@ -11,7 +10,7 @@ if (Commands.IsCommand(args))
     return await Commands.RunAsync(app.Services, args, Console.Out);
 }
 
-await Database.PrepareAsync(app.Services, CancellationToken.None);
+await DatabaseSetup.PrepareAsync(app.Services, CancellationToken.None);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var url = app.Urls.FirstOrDefault();

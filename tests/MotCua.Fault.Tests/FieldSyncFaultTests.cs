@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using MotCua.Fault.Tests.Harness;
+using MotCua.Web.Data.FieldSync;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.FieldSync;
 using MotCua.Web.Platform;
@@ -100,12 +101,12 @@ public sealed class FieldSyncFaultTests
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Headers.ContentRange = new ContentRangeHeaderValue(0, scan.Length - 1, scan.Length);
             using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/field/attachments/{id}") { Content = content };
-            put.Headers.Add("Repr-Digest", FieldApi.Digest(SHA256.HashData(scan)));
+            put.Headers.Add("Repr-Digest", FieldWire.Digest(SHA256.HashData(scan)));
             Assert.Equal(HttpStatusCode.OK, (await device.SendAsync(put)).StatusCode);
             var number = $"{Centre.UnitCode}-{today:yyMMdd}-{block.First + i:0000}";
             var sha = Convert.ToHexStringLower(SHA256.HashData(scan));
             var item = new FieldSyncItem(Guid.NewGuid(), FieldItemKind.Dossier, number, "ABCDEFGH", "1.001193", MotCua.Domain.Catalog.Channel.Outreach,
-                new MotCua.Web.Features.Dossiers.ApplicantRequest($"09308000{i:0000}", "Nguyễn Văn Hoà", null, "Ấp 1", world.Centre.HamletId),
+                new MotCua.Web.Features.FieldSync.FieldApplicant($"09308000{i:0000}", "Nguyễn Văn Hoà", null, "Ấp 1", world.Centre.HamletId),
                 now.AddMinutes(i).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
                 Attachments: [new FieldAttachmentRef(id, sha, scan.Length, $"scan-{i}.pdf", "application/pdf")]);
             items.Add(item);

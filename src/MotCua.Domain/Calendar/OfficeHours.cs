@@ -21,7 +21,7 @@ public sealed record OfficeHours
         ArgumentNullException.ThrowIfNull(periods);
         if (periods.Count == 0)
         {
-            throw new DomainRuleException("calendar.office-hours-empty", "Office hours need at least one period.") { IsInvalidInput = true };
+            throw new DomainRuleException("calendar.office-hours-empty", "Office hours need at least one period.", RuleKind.Invalid);
         }
 
         var sorted = periods.OrderBy(p => p.Start).ToArray();
@@ -29,12 +29,12 @@ public sealed record OfficeHours
         {
             if (sorted[i].End <= sorted[i].Start)
             {
-                throw new DomainRuleException("calendar.office-hours-invalid", $"Office period {sorted[i].Start:HH\\:mm}–{sorted[i].End:HH\\:mm} ends before it starts.") { IsInvalidInput = true };
+                throw new DomainRuleException("calendar.office-hours-invalid", $"Office period {sorted[i].Start:HH\\:mm}–{sorted[i].End:HH\\:mm} ends before it starts.", RuleKind.Invalid);
             }
 
             if (i > 0 && sorted[i].Start < sorted[i - 1].End)
             {
-                throw new DomainRuleException("calendar.office-hours-overlap", "Office periods overlap.") { IsInvalidInput = true };
+                throw new DomainRuleException("calendar.office-hours-overlap", "Office periods overlap.", RuleKind.Invalid);
             }
         }
 

@@ -25,11 +25,11 @@ public readonly record struct TimeLimit(TimeLimitKind Kind, int Value)
 
     public static TimeLimit WorkingDays(int days) => days > 0
         ? new TimeLimit(TimeLimitKind.WorkingDays, days)
-        : throw new DomainRuleException("calendar.time-limit-invalid", "A time limit in working days must be at least 1.") { IsInvalidInput = true };
+        : throw new DomainRuleException("calendar.time-limit-invalid", "A time limit in working days must be at least 1.", RuleKind.Invalid);
 
     public static TimeLimit WorkingHours(int hours) => hours > 0
         ? new TimeLimit(TimeLimitKind.WorkingHours, hours)
-        : throw new DomainRuleException("calendar.time-limit-invalid", "A time limit in working hours must be at least 1.") { IsInvalidInput = true };
+        : throw new DomainRuleException("calendar.time-limit-invalid", "A time limit in working hours must be at least 1.", RuleKind.Invalid);
 
     /// <summary>Compact form used in CSV and configuration: <c>none</c>, <c>same-day</c>, <c>3d</c>, <c>8h</c>.</summary>
     public override string ToString() => Kind switch
@@ -80,5 +80,5 @@ public readonly record struct TimeLimit(TimeLimitKind Kind, int Value)
 
     public static TimeLimit Parse(string text) => TryParse(text, out var limit)
         ? limit
-        : throw new DomainRuleException("calendar.time-limit-invalid", $"'{text}' is not a time limit (use none, same-day, Nd or Nh).") { IsInvalidInput = true };
+        : throw new DomainRuleException("calendar.time-limit-invalid", $"'{text}' is not a time limit (use none, same-day, Nd or Nh).", RuleKind.Invalid);
 }

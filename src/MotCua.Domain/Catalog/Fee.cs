@@ -63,12 +63,12 @@ public sealed record Fee(
     {
         if (Amount < 0 || OnlineAmount < 0 || NextPageAmount < 0 || Cap < 0 || FirstPages < 0)
         {
-            throw new DomainRuleException("catalog.fee-invalid", "Fee amounts cannot be negative.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.fee-invalid", "Fee amounts cannot be negative.", RuleKind.Invalid);
         }
 
         if (Kind == FeeKind.PerPage && FirstPages == 0 && NextPageAmount == 0)
         {
-            throw new DomainRuleException("catalog.fee-invalid", "A per-page fee needs a page price.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.fee-invalid", "A per-page fee needs a page price.", RuleKind.Invalid);
         }
     }
 }

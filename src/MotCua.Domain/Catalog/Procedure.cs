@@ -45,7 +45,7 @@ public sealed partial class Procedure
         var c = (code ?? string.Empty).Trim().ToUpperInvariant();
         return IsValidCode(c)
             ? c
-            : throw new DomainRuleException("catalog.code-invalid", $"'{code}' is not a procedure code (e.g. 1.001193 or 1.000948.H38).") { IsInvalidInput = true };
+            : throw new DomainRuleException("catalog.code-invalid", $"'{code}' is not a procedure code (e.g. 1.001193 or 1.000948.H38).", RuleKind.Invalid);
     }
 
     [MemberNotNull(nameof(Name), nameof(Field))]
@@ -54,12 +54,12 @@ public sealed partial class Procedure
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(name.Vi) || name.Vi.Length > 300 || name.En?.Length > 300 || name.Id?.Length > 300)
         {
-            throw new DomainRuleException("catalog.name-invalid", "A procedure needs a Vietnamese name of at most 300 characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.name-invalid", "A procedure needs a Vietnamese name of at most 300 characters.", RuleKind.Invalid);
         }
 
         if (string.IsNullOrWhiteSpace(field) || field.Length > 64)
         {
-            throw new DomainRuleException("catalog.field-invalid", "A procedure needs a field of at most 64 characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.field-invalid", "A procedure needs a field of at most 64 characters.", RuleKind.Invalid);
         }
 
         Name = name;
@@ -109,22 +109,22 @@ public sealed record ProcedureRules(
         Fee.Validate();
         if (Channels is null || Channels.Count == 0)
         {
-            throw new DomainRuleException("catalog.channels-empty", "A procedure must allow at least one channel.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.channels-empty", "A procedure must allow at least one channel.", RuleKind.Invalid);
         }
 
         if (Channels.Any(c => !Enum.IsDefined(c)))
         {
-            throw new DomainRuleException("catalog.channel-invalid", "Unknown channel.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.channel-invalid", "Unknown channel.", RuleKind.Invalid);
         }
 
         if (Papers is null || Papers.Count > 50 || Papers.Any(p => p is null || string.IsNullOrWhiteSpace(p.Name?.Vi) || p.Name.Vi.Length > 500 || p.Copies is < 1 or > 20))
         {
-            throw new DomainRuleException("catalog.papers-invalid", "Each required paper needs a name (at most 500 characters) and 1–20 copies; at most 50 papers.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.papers-invalid", "Each required paper needs a name (at most 500 characters) and 1–20 copies; at most 50 papers.", RuleKind.Invalid);
         }
 
         if (LegalBasis?.Length > 500)
         {
-            throw new DomainRuleException("catalog.legal-basis-invalid", "The legal basis is at most 500 characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("catalog.legal-basis-invalid", "The legal basis is at most 500 characters.", RuleKind.Invalid);
         }
     }
 }

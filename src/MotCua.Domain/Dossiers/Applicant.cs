@@ -30,12 +30,12 @@ public sealed class Applicant
     {
         if (!Enum.IsDefined(basis))
         {
-            throw new DomainRuleException("applicant.basis-invalid", "Unknown legal basis.") { IsInvalidInput = true };
+            throw new DomainRuleException("applicant.basis-invalid", "Unknown legal basis.", RuleKind.Invalid);
         }
 
         if (basis == PersonalDataBasis.Consent && consentAt is null)
         {
-            throw new DomainRuleException("applicant.consent-missing", "Processing on the basis of consent needs the time consent was given.") { IsInvalidInput = true };
+            throw new DomainRuleException("applicant.consent-missing", "Processing on the basis of consent needs the time consent was given.", RuleKind.Invalid);
         }
 
         Basis = basis;
@@ -46,7 +46,7 @@ public sealed class Applicant
         Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim().Normalize(NormalizationForm.FormC);
         if (Address?.Length > MaxAddressLength || Address?.Any(char.IsControl) == true)
         {
-            throw new DomainRuleException("applicant.address-invalid", $"The address is at most {MaxAddressLength} characters, without control characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("applicant.address-invalid", $"The address is at most {MaxAddressLength} characters, without control characters.", RuleKind.Invalid);
         }
 
         HamletId = hamletId;
@@ -105,7 +105,7 @@ public sealed class Applicant
         var n = string.Join(' ', (name ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormC);
         if (n.Length is < 2 or > MaxNameLength || !n.Any(char.IsLetter) || n.Any(c => char.IsControl(c) || char.IsDigit(c)))
         {
-            throw new DomainRuleException("applicant.name-invalid", $"The applicant's full name must be 2–{MaxNameLength} letters, without digits.") { IsInvalidInput = true };
+            throw new DomainRuleException("applicant.name-invalid", $"The applicant's full name must be 2–{MaxNameLength} letters, without digits.", RuleKind.Invalid);
         }
 
         return n;

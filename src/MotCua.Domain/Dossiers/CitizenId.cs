@@ -63,5 +63,5 @@ public readonly record struct CitizenId
 
     public static CitizenId Parse(string text) => TryParse(text, out var id, out var error)
         ? id
-        : throw new DomainRuleException("applicant.citizen-id-invalid", error!) { IsInvalidInput = true };
+        : throw new DomainRuleException("applicant.citizen-id-invalid", error!, RuleKind.Invalid);
 }

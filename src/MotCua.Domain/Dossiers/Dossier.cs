@@ -145,19 +145,19 @@ public sealed class Dossier : IUnitOwned
         ArgumentNullException.ThrowIfNull(calendar);
         if (!Enum.IsDefined(intake.Channel))
         {
-            throw new DomainRuleException("dossier.channel-invalid", "Unknown channel.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.channel-invalid", "Unknown channel.", RuleKind.Invalid);
         }
 
         var at = intake.RecordedAt ?? now;
         if (intake.RecordedAt is not null && !intake.Channel.AllowsFieldTimestamp())
         {
             throw new DomainRuleException("dossier.received-at-not-allowed",
-                "A receipt time may be given only for outreach and home-visit dossiers recorded earlier in the field; otherwise the server's clock decides.") { IsInvalidInput = true };
+                "A receipt time may be given only for outreach and home-visit dossiers recorded earlier in the field; otherwise the server's clock decides.", RuleKind.Invalid);
         }
 
         if (at > now)
         {
-            throw new DomainRuleException("dossier.received-in-future", "The receipt time cannot be in the future.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.received-in-future", "The receipt time cannot be in the future.", RuleKind.Invalid);
         }
 
         var localDate = WorkingCalendar.LocalDate(at);
@@ -179,7 +179,7 @@ public sealed class Dossier : IUnitOwned
 
         if (intake.OutreachSessionId is not null && intake.Channel != Channel.Outreach)
         {
-            throw new DomainRuleException("dossier.session-not-outreach", "Only a dossier received in an outreach session belongs to one.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.session-not-outreach", "Only a dossier received in an outreach session belongs to one.", RuleKind.Invalid);
         }
 
         var required = version.Papers.Where(p => !p.Optional).Select(p => p.Name.Vi).ToList();
@@ -187,7 +187,7 @@ public sealed class Dossier : IUnitOwned
         var unknown = papers.Except(version.Papers.Select(p => p.Name.Vi)).ToList();
         if (unknown.Count > 0)
         {
-            throw new DomainRuleException("dossier.paper-unknown", $"Procedure {intake.Procedure.Code} does not list these papers: {string.Join("; ", unknown)}.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.paper-unknown", $"Procedure {intake.Procedure.Code} does not list these papers: {string.Join("; ", unknown)}.", RuleKind.Invalid);
         }
 
         var missing = required.Except(papers).ToList();
@@ -252,12 +252,12 @@ public sealed class Dossier : IUnitOwned
         if (command.ExpectedVersion != Version)
         {
             throw new DomainRuleException("dossier.version-conflict",
-                $"Dossier {Number} has changed since version {command.ExpectedVersion} (it is now at version {Version}); reload it and try again.") { IsConflict = true };
+                $"Dossier {Number} has changed since version {command.ExpectedVersion} (it is now at version {Version}); reload it and try again.", RuleKind.Conflict);
         }
 
         if (!Transitions.TryGetValue(command.Action, out var rule))
         {
-            throw new DomainRuleException("dossier.action-invalid", $"'{command.Action}' is not an action on a dossier.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.action-invalid", $"'{command.Action}' is not an action on a dossier.", RuleKind.Invalid);
         }
 
         if (!rule.From.Contains(Status))
@@ -268,12 +268,12 @@ public sealed class Dossier : IUnitOwned
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         if (reason?.Length > MaxReasonLength || reason?.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) == true)
         {
-            throw new DomainRuleException("dossier.reason-invalid", $"The reason is at most {MaxReasonLength} characters, without control characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.reason-invalid", $"The reason is at most {MaxReasonLength} characters, without control characters.", RuleKind.Invalid);
         }
 
         if (reason is null && ReasonRequired.Contains(command.Action))
         {
-            throw new DomainRuleException("dossier.reason-required", $"The action {command.Action} needs a reason (it is printed on the form given to the citizen).") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.reason-required", $"The action {command.Action} needs a reason (it is printed on the form given to the citizen).", RuleKind.Invalid);
         }
 
         var toOfficer = string.IsNullOrWhiteSpace(command.ToOfficerId) ? null : command.ToOfficerId.Trim();
@@ -281,7 +281,7 @@ public sealed class Dossier : IUnitOwned
         {
             if (toOfficer is null)
             {
-                throw new DomainRuleException("dossier.hand-over-target-required", "A hand-over needs the officer who takes the dossier.") { IsInvalidInput = true };
+                throw new DomainRuleException("dossier.hand-over-target-required", "A hand-over needs the officer who takes the dossier.", RuleKind.Invalid);
             }
 
             if (toOfficer == HandlerId)
@@ -294,7 +294,7 @@ public sealed class Dossier : IUnitOwned
         {
             if (command.PromisedAt is not { } promised || promised <= now)
             {
-                throw new DomainRuleException("dossier.promised-date-required", "An apology needs the new date promised to the citizen, in the future.") { IsInvalidInput = true };
+                throw new DomainRuleException("dossier.promised-date-required", "An apology needs the new date promised to the citizen, in the future.", RuleKind.Invalid);
             }
 
             if (EffectiveDueAt(now, calendar) is { } due && promised <= due)

@@ -18,7 +18,7 @@ public readonly partial record struct DossierNumber
     {
         if (!UnitCodeFormat.IsValid(unitCode))
         {
-            throw new DomainRuleException("dossier.number-invalid", $"'{unitCode}' is not a unit code.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.number-invalid", $"'{unitCode}' is not a unit code.", RuleKind.Invalid);
         }
 
         if (sequence is < 1 or > MaxSequence)
@@ -28,7 +28,7 @@ public readonly partial record struct DossierNumber
 
         if (date.Year is < 2000 or > 2099)
         {
-            throw new DomainRuleException("dossier.number-invalid", "The receipt date must be in 2000–2099.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.number-invalid", "The receipt date must be in 2000–2099.", RuleKind.Invalid);
         }
 
         UnitCode = unitCode;
@@ -73,7 +73,7 @@ public readonly partial record struct DossierNumber
 
     public static DossierNumber Parse(string text) => TryParse(text, out var n)
         ? n
-        : throw new DomainRuleException("dossier.number-invalid", $"'{text}' is not a dossier number (<unit code>-YYMMDD-NNNN).") { IsInvalidInput = true };
+        : throw new DomainRuleException("dossier.number-invalid", $"'{text}' is not a dossier number (<unit code>-YYMMDD-NNNN).", RuleKind.Invalid);
 
     [GeneratedRegex(@"^(?<unit>[0-9A-Z.]+)-(?<date>\d{6})-(?<seq>\d{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -42,5 +42,5 @@ public readonly record struct PhoneNumber
 
     public static PhoneNumber Parse(string text) => TryParse(text, out var p)
         ? p
-        : throw new DomainRuleException("applicant.phone-invalid", $"'{text}' is not a Vietnamese phone number.") { IsInvalidInput = true };
+        : throw new DomainRuleException("applicant.phone-invalid", $"'{text}' is not a Vietnamese phone number.", RuleKind.Invalid);
 }

@@ -72,7 +72,7 @@ public sealed record CampaignSettings(
         return list;
     }
 
-    private static DomainRuleException Invalid(string code, string message) => new(code, message) { IsInvalidInput = true };
+    private static DomainRuleException Invalid(string code, string message) => new(code, message, RuleKind.Invalid);
 }
 
 /// <summary>The outcome of the last planning run, kept with the campaign.</summary>

@@ -43,7 +43,7 @@ public sealed record HamletPriority(int Elderly, int Disabled, int SocialProtect
         if (Elderly < 0 || Disabled < 0 || SocialProtection < 0 || CashWithoutBankAccount < 0 || PendingProcedure < 0
             || Total > 1_000_000)
         {
-            throw new DomainRuleException("hamlet.priority-invalid", "Priority counts are whole numbers from 0.") { IsInvalidInput = true };
+            throw new DomainRuleException("hamlet.priority-invalid", "Priority counts are whole numbers from 0.", RuleKind.Invalid);
         }
     }
 }

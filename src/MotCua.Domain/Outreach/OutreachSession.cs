@@ -74,7 +74,7 @@ public sealed class OutreachSession : IUnitOwned
 
         if (expectedCases is < 0 or > 10_000)
         {
-            throw new DomainRuleException("session.expected-invalid", "Expected cases are 0–10,000.") { IsInvalidInput = true };
+            throw new DomainRuleException("session.expected-invalid", "Expected cases are 0–10,000.", RuleKind.Invalid);
         }
 
         ExpectedCases = expectedCases ?? ExpectedCases;
@@ -100,7 +100,7 @@ public sealed class OutreachSession : IUnitOwned
 
         if (helpedOnline is < 0 or > 10_000 || notes?.Length > 2000)
         {
-            throw new DomainRuleException("session.report-invalid", "People helped online 0–10,000; notes at most 2000 characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("session.report-invalid", "People helped online 0–10,000; notes at most 2000 characters.", RuleKind.Invalid);
         }
 
         HelpedOnline = helpedOnline;

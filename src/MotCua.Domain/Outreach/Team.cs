@@ -49,17 +49,17 @@ public sealed class Team : IUnitOwned
         ArgumentNullException.ThrowIfNull(members);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || !PlainText.IsSingleLine(name))
         {
-            throw new DomainRuleException("team.name-invalid", "A team needs a name of at most 100 characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("team.name-invalid", "A team needs a name of at most 100 characters.", RuleKind.Invalid);
         }
 
         if (crewSize is < 1 or > 20)
         {
-            throw new DomainRuleException("team.crew-invalid", "A crew is 1–20 members.") { IsInvalidInput = true };
+            throw new DomainRuleException("team.crew-invalid", "A crew is 1–20 members.", RuleKind.Invalid);
         }
 
         if (members.Count > MaxMembers || members.Select(m => m.UserId).Distinct().Count() != members.Count)
         {
-            throw new DomainRuleException("team.members-invalid", $"A team has at most {MaxMembers} members, each once.") { IsInvalidInput = true };
+            throw new DomainRuleException("team.members-invalid", $"A team has at most {MaxMembers} members, each once.", RuleKind.Invalid);
         }
 
         if (members.Count < crewSize)

@@ -34,7 +34,7 @@ public sealed record RatingAnswers(int? Guidance = null, int? Attitude = null, i
         {
             if (value is < 1 or > 5)
             {
-                throw new DomainRuleException("rating.score-invalid", $"The answer '{name}' is from 1 to 5.") { IsInvalidInput = true };
+                throw new DomainRuleException("rating.score-invalid", $"The answer '{name}' is from 1 to 5.", RuleKind.Invalid);
             }
         }
     }
@@ -104,7 +104,7 @@ public sealed class DossierRating : IUnitOwned
 
         if (!Enum.IsDefined(source))
         {
-            throw new DomainRuleException("rating.source-invalid", "Unknown rating source.") { IsInvalidInput = true };
+            throw new DomainRuleException("rating.source-invalid", "Unknown rating source.", RuleKind.Invalid);
         }
 
         answers.Validate();
@@ -130,7 +130,7 @@ public sealed class DossierRating : IUnitOwned
         var t = text.Trim().Normalize(NormalizationForm.FormC);
         if (t.Length > max || t.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            throw new DomainRuleException(code, $"{what} is at most {max} characters, without control characters.") { IsInvalidInput = true };
+            throw new DomainRuleException(code, $"{what} is at most {max} characters, without control characters.", RuleKind.Invalid);
         }
 
         return t;

@@ -185,7 +185,7 @@ public sealed class Feedback : IUnitOwned
         ArgumentNullException.ThrowIfNull(calendar);
         if (!Enum.IsDefined(submission.Kind))
         {
-            throw new DomainRuleException("feedback.kind-invalid", "The kind is complaint or recommendation.") { IsInvalidInput = true };
+            throw new DomainRuleException("feedback.kind-invalid", "The kind is complaint or recommendation.", RuleKind.Invalid);
         }
 
         if (submission.Secret is not { Length: >= 6 and <= 32 } || submission.Code is not { Length: >= 6 and <= 32 })
@@ -214,10 +214,10 @@ public sealed class Feedback : IUnitOwned
         };
         if (feedback.SubmitterName?.Contains('\n', StringComparison.Ordinal) == true)
         {
-            throw new DomainRuleException("feedback.name-invalid", "The name is one line.") { IsInvalidInput = true };
+            throw new DomainRuleException("feedback.name-invalid", "The name is one line.", RuleKind.Invalid);
         }
 
-        feedback.Record(now, FeedbackAction.Submit, "citizen", null);
+        feedback.Record(now, FeedbackAction.Submit, Actors.Citizen, null);
         return feedback;
     }
 
@@ -228,12 +228,12 @@ public sealed class Feedback : IUnitOwned
         if (command.ExpectedVersion != Version)
         {
             throw new DomainRuleException("feedback.version-conflict",
-                $"Feedback {Code} has changed since version {command.ExpectedVersion} (it is now at version {Version}); reload it and try again.") { IsConflict = true };
+                $"Feedback {Code} has changed since version {command.ExpectedVersion} (it is now at version {Version}); reload it and try again.", RuleKind.Conflict);
         }
 
         if (!AllowedFrom.TryGetValue(command.Action, out var from))
         {
-            throw new DomainRuleException("feedback.action-invalid", $"'{command.Action}' is not a staff action on feedback.") { IsInvalidInput = true };
+            throw new DomainRuleException("feedback.action-invalid", $"'{command.Action}' is not a staff action on feedback.", RuleKind.Invalid);
         }
 
         if (!from.Contains(Status))
@@ -247,12 +247,12 @@ public sealed class Feedback : IUnitOwned
             case FeedbackAction.Classify:
                 if (command.Kind is { } kind && !Enum.IsDefined(kind))
                 {
-                    throw new DomainRuleException("feedback.kind-invalid", "The kind is complaint or recommendation.") { IsInvalidInput = true };
+                    throw new DomainRuleException("feedback.kind-invalid", "The kind is complaint or recommendation.", RuleKind.Invalid);
                 }
 
                 if (command.Category is not { } category || category == FeedbackCategory.Unclassified || !Enum.IsDefined(category))
                 {
-                    throw new DomainRuleException("feedback.category-required", "Choose what the feedback is about.") { IsInvalidInput = true };
+                    throw new DomainRuleException("feedback.category-required", "Choose what the feedback is about.", RuleKind.Invalid);
                 }
 
                 Kind = command.Kind ?? Kind;
@@ -261,7 +261,7 @@ public sealed class Feedback : IUnitOwned
             case FeedbackAction.Assign:
                 if (string.IsNullOrWhiteSpace(command.AssigneeId))
                 {
-                    throw new DomainRuleException("feedback.assignee-required", "Choose the officer who handles it.") { IsInvalidInput = true };
+                    throw new DomainRuleException("feedback.assignee-required", "Choose the officer who handles it.", RuleKind.Invalid);
                 }
 
                 AssigneeId = command.AssigneeId.Trim();
@@ -300,7 +300,7 @@ public sealed class Feedback : IUnitOwned
         SubmitterSatisfied = satisfied;
         RatedAt = now;
         Version++;
-        Record(now, FeedbackAction.Rate, "citizen", null);
+        Record(now, FeedbackAction.Rate, Actors.Citizen, null);
     }
 
     /// <summary>Removes the submitter's name and phone (retention over, or at their request); the item and its outcome stay.</summary>
@@ -334,8 +334,8 @@ public sealed class Feedback : IUnitOwned
         _steps = [.. _steps, new FeedbackStep(at, action, actorId, text, Status)];
 
     private static string RequireText(string? text, string what) => text
-        ?? throw new DomainRuleException("feedback.text-required", $"{what} is required: it is sent to the submitter.") { IsInvalidInput = true };
+        ?? throw new DomainRuleException("feedback.text-required", $"{what} is required: it is sent to the submitter.", RuleKind.Invalid);
 
     private static string Required(string? text, int max, string code, string what) =>
-        DossierRating.CleanText(text, max, code, what) ?? throw new DomainRuleException(code, $"{what} is required.") { IsInvalidInput = true };
+        DossierRating.CleanText(text, max, code, what) ?? throw new DomainRuleException(code, $"{what} is required.", RuleKind.Invalid);
 }

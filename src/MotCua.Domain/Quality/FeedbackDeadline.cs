@@ -31,7 +31,7 @@ public sealed record FeedbackTimeLimits(int HandleWorkingDays = 15, int RefuseWo
         FeedbackOutcome.Handled => TimeLimit.WorkingDays(HandleWorkingDays),
         FeedbackOutcome.Refused => TimeLimit.WorkingDays(RefuseWorkingDays),
         FeedbackOutcome.SupplementRequested => TimeLimit.WorkingDays(SupplementWorkingDays),
-        _ => throw new DomainRuleException("feedback.outcome-invalid", "Unknown feedback outcome.") { IsInvalidInput = true },
+        _ => throw new DomainRuleException("feedback.outcome-invalid", "Unknown feedback outcome.", RuleKind.Invalid),
     };
 }
 
@@ -55,7 +55,7 @@ public static class FeedbackDeadline
     {
         if (endedAt < receivedAt)
         {
-            throw new DomainRuleException("feedback.ended-before-received", "Feedback cannot end before it was received.") { IsInvalidInput = true };
+            throw new DomainRuleException("feedback.ended-before-received", "Feedback cannot end before it was received.", RuleKind.Invalid);
         }
 
         return Deadline.Classify(endedAt, DueAt(calendar, receivedAt, outcome, limits));

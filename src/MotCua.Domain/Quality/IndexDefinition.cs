@@ -214,7 +214,7 @@ public sealed partial record IndexDefinition(
         var problems = Validate();
         if (problems.Count > 0)
         {
-            throw new DomainRuleException("quality.definition-invalid", string.Join(" ", problems)) { IsInvalidInput = true };
+            throw new DomainRuleException("quality.definition-invalid", string.Join(" ", problems), RuleKind.Invalid);
         }
     }
 

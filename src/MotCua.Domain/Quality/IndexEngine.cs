@@ -82,7 +82,7 @@ public static class IndexEngine
             IndicatorKind.Ratio or IndicatorKind.RatioFullAt => EvaluateRatio(indicator, definition, measures),
             IndicatorKind.Complement => EvaluateComplement(indicator, definition, measures),
             IndicatorKind.External => EvaluateExternal(indicator, definition, externals),
-            _ => throw new DomainRuleException("quality.definition-invalid", $"Indicator '{indicator.Key}' has an unknown kind.") { IsInvalidInput = true },
+            _ => throw new DomainRuleException("quality.definition-invalid", $"Indicator '{indicator.Key}' has an unknown kind.", RuleKind.Invalid),
         };
 
     private static IndicatorResult EvaluateRatio(IndicatorDefinition indicator, IndexDefinition definition, IndexMeasures measures)
@@ -159,7 +159,7 @@ public static class IndexEngine
             case ExternalValueKind.Percent:
                 if (configured.Value is < 0 or > 100)
                 {
-                    throw new DomainRuleException("quality.external-invalid", $"External value for '{indicator.Key}' must be a percentage from 0 to 100.") { IsInvalidInput = true };
+                    throw new DomainRuleException("quality.external-invalid", $"External value for '{indicator.Key}' must be a percentage from 0 to 100.", RuleKind.Invalid);
                 }
 
                 var ratio = configured.Value / 100m;
@@ -169,14 +169,14 @@ public static class IndexEngine
             case ExternalValueKind.Points:
                 if (configured.Value < 0 || configured.Value > indicator.Max)
                 {
-                    throw new DomainRuleException("quality.external-invalid", $"External score for '{indicator.Key}' must be from 0 to {indicator.Max}.") { IsInvalidInput = true };
+                    throw new DomainRuleException("quality.external-invalid", $"External score for '{indicator.Key}' must be from 0 to {indicator.Max}.", RuleKind.Invalid);
                 }
 
                 var points = rounding.Score(configured.Value);
                 return Result(indicator, IndicatorStatus.Measured, points, null, null, indicator.Max == 0 ? null : configured.Value / indicator.Max, false,
                     FormulaText.ExternalPoints(rounding, configured.Source, indicator.Max, points));
             default:
-                throw new DomainRuleException("quality.external-invalid", $"External value for '{indicator.Key}' has an unknown kind.") { IsInvalidInput = true };
+                throw new DomainRuleException("quality.external-invalid", $"External value for '{indicator.Key}' has an unknown kind.", RuleKind.Invalid);
         }
     }
 

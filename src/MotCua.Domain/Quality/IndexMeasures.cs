@@ -20,12 +20,12 @@ public sealed class IndexMeasures
         {
             if (string.IsNullOrWhiteSpace(key))
             {
-                throw new DomainRuleException("quality.measure-invalid", "A measure needs a key.") { IsInvalidInput = true };
+                throw new DomainRuleException("quality.measure-invalid", "A measure needs a key.", RuleKind.Invalid);
             }
 
             if (value < 0)
             {
-                throw new DomainRuleException("quality.measure-invalid", $"Measure '{key}' is a count and cannot be negative.") { IsInvalidInput = true };
+                throw new DomainRuleException("quality.measure-invalid", $"Measure '{key}' is a count and cannot be negative.", RuleKind.Invalid);
             }
 
             _counts[key] = value;
@@ -71,7 +71,7 @@ public sealed class ExternalValues
         _values = new Dictionary<string, ExternalValue>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
-            _values[key] = value ?? throw new DomainRuleException("quality.external-invalid", $"External value '{key}' is empty.") { IsInvalidInput = true };
+            _values[key] = value ?? throw new DomainRuleException("quality.external-invalid", $"External value '{key}' is empty.", RuleKind.Invalid);
         }
     }
 

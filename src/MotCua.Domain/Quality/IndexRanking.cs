@@ -49,13 +49,13 @@ public static class IndexRanking
             ArgumentNullException.ThrowIfNull(result);
             if (string.IsNullOrWhiteSpace(code) || !codes.Add(code))
             {
-                throw new DomainRuleException("quality.ranking-unit-repeated", $"Unit '{code}' is empty or appears more than once.") { IsInvalidInput = true };
+                throw new DomainRuleException("quality.ranking-unit-repeated", $"Unit '{code}' is empty or appears more than once.", RuleKind.Invalid);
             }
         }
 
         if (list.Select(r => r.Result.DefinitionId).Distinct(StringComparer.Ordinal).Skip(1).Any())
         {
-            throw new DomainRuleException("quality.ranking-mixed-definitions", "Results computed with different index definitions cannot be ranked together.") { IsInvalidInput = true };
+            throw new DomainRuleException("quality.ranking-mixed-definitions", "Results computed with different index definitions cannot be ranked together.", RuleKind.Invalid);
         }
 
         var ordered = list

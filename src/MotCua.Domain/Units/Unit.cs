@@ -15,7 +15,7 @@ public sealed class Province
     {
         if (!UnitCodeFormat.IsValid(code))
         {
-            throw new DomainRuleException("unit.code-invalid", $"'{code}' is not a province code.") { IsInvalidInput = true };
+            throw new DomainRuleException("unit.code-invalid", $"'{code}' is not a province code.", RuleKind.Invalid);
         }
 
         Code = code;
@@ -27,7 +27,7 @@ public sealed class Province
     public string Name { get; private set; }
 
     internal static string RequireName(string name) => string.IsNullOrWhiteSpace(name) || name.Length > 200 || !PlainText.IsSingleLine(name)
-        ? throw new DomainRuleException("unit.name-invalid", "A name is 1–200 characters.") { IsInvalidInput = true }
+        ? throw new DomainRuleException("unit.name-invalid", "A name is 1–200 characters.", RuleKind.Invalid)
         : name.Trim();
 }
 
@@ -50,7 +50,7 @@ public sealed class Unit
     {
         if (!UnitCodeFormat.IsValid(code))
         {
-            throw new DomainRuleException("unit.code-invalid", $"'{code}' is not a unit code (QCVN 102:2016, e.g. 000.00.14.H56).") { IsInvalidInput = true };
+            throw new DomainRuleException("unit.code-invalid", $"'{code}' is not a unit code (QCVN 102:2016, e.g. 000.00.14.H56).", RuleKind.Invalid);
         }
 
         Id = id ?? Guid.NewGuid();
@@ -86,7 +86,7 @@ public sealed class Hamlet : IUnitOwned
     {
         if (distanceKm is < 0 or > 500 || travelMinutes is < 0 or > 1440 || population is < 0 or > 1_000_000)
         {
-            throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes and population 0–1,000,000.") { IsInvalidInput = true };
+            throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes and population 0–1,000,000.", RuleKind.Invalid);
         }
 
         Id = id ?? Guid.NewGuid();
@@ -129,7 +129,7 @@ public sealed class Hamlet : IUnitOwned
         priority.Validate();
         if (distanceKm is < 0 or > 500 || travelMinutes is < 0 or > 1440 || population is < 0 or > 1_000_000 || estimatedDemand is < 0 or > 100_000 || meetingPlace?.Length > 300 || !PlainText.IsSingleLine(meetingPlace))
         {
-            throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes, population 0–1,000,000, demand 0–100,000, meeting place at most 300 characters.") { IsInvalidInput = true };
+            throw new DomainRuleException("hamlet.invalid", "Distance 0–500 km, travel 0–1440 minutes, population 0–1,000,000, demand 0–100,000, meeting place at most 300 characters.", RuleKind.Invalid);
         }
 
         DistanceKm = distanceKm;
@@ -153,7 +153,7 @@ public sealed class HamletTravel : IUnitOwned
     {
         if (fromHamletId == toHamletId || minutes is < 0 or > 1440)
         {
-            throw new DomainRuleException("hamlet.travel-invalid", "Travel is between two different hamlets, 0–1440 minutes.") { IsInvalidInput = true };
+            throw new DomainRuleException("hamlet.travel-invalid", "Travel is between two different hamlets, 0–1440 minutes.", RuleKind.Invalid);
         }
 
         UnitId = unitId;

@@ -1,13 +1,7 @@
-using System.Reflection;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MotCua.Domain.Calendar;
-using MotCua.Web.Features.Calendar;
-using MotCua.Web.Features.Catalog;
-using MotCua.Web.Platform;
-using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Data;
 
@@ -54,6 +48,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class Database
 {
+    /// <summary>Registers the context on the configured provider, with every <see cref="IInterceptor"/> the host registered (none in production).</summary>
     public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -61,11 +56,11 @@ public static class Database
         services.TryAddScoped<CallerContext>();
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<MotCuaDb, PostgresMotCuaDb>(o => ConfigurePostgres(o, settings.ConnectionString));
+            services.AddDbContext<MotCuaDb, PostgresMotCuaDb>((sp, o) => ConfigurePostgres(o, settings.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
-            services.AddDbContext<MotCuaDb, SqliteMotCuaDb>(o => ConfigureSqlite(o, settings.ConnectionString));
+            services.AddDbContext<MotCuaDb, SqliteMotCuaDb>((sp, o) => ConfigureSqlite(o, settings.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         return services;
@@ -84,18 +79,11 @@ public static class Database
         return options.UseSqlite(builder.ToString()).AddInterceptors(SqliteDurability.Instance);
     }
 
-    /// <summary>Migrates the database, then loads what every installation needs (catalogue, announced calendar years) when absent, then demo data if asked.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct, bool seedDemo = true)
+    /// <summary>Brings the schema to the current migration (SQLite in WAL mode first).</summary>
+    public static async Task MigrateAsync(MotCuaDb db, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().UseSystem();
-        var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
-        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Database");
-
-        if (settings.Provider == DatabaseProvider.Sqlite)
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.IsPostgres)
         {
             // WAL lets readers work while one writer commits; FULL sync (SqliteDurability) because laptops lose power.
             await db.Database.OpenConnectionAsync(ct);
@@ -104,40 +92,6 @@ public static class Database
         }
 
         await db.Database.MigrateAsync(ct);
-        await SeedBaseAsync(db, time, logger, ct);
-        if (seedDemo && settings.SeedDemoData && !await db.Units.AnyAsync(ct))
-        {
-            logger.LogInformation("Empty database: seeding demo data (turn off with MotCua:Demo:Seed=false).");
-            await DemoData.SeedAsync(db, time, ct);
-            await DemoData.SeedAccountsAsync(scope.ServiceProvider, ct);
-        }
-    }
-
-    private static async Task SeedBaseAsync(MotCuaDb db, TimeProvider time, ILogger logger, CancellationToken ct)
-    {
-        if (!await db.Procedures.AnyAsync(ct))
-        {
-            var document = ReadSeed<CatalogDocument>("catalog.json");
-            var errors = new ValidationErrors();
-            var parsed = CatalogMapping.Parse(document, errors) ?? throw new InvalidOperationException($"The shipped catalogue is invalid: {errors}");
-            var result = await ImportCatalog.ExecuteAsync(parsed, db, ct);
-            logger.LogInformation("Loaded the shipped catalogue: {Count} procedures.", result.ProceduresCreated);
-        }
-
-        var roles = await db.Roles.Select(r => r.Name).ToListAsync(ct);
-        foreach (var role in Roles.All.Where(r => !roles.Contains(r)))
-        {
-            db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
-        }
-
-        var years = ReadSeed<CalendarSeed>("calendar-years.json");
-        var known = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
-        foreach (var year in years.Years.Where(y => !known.Contains(y.Year)))
-        {
-            db.CalendarYears.Add(new CalendarYearRecord(year.Year, [.. year.Days.Select(d => new CalendarDay(d.Date, d.Kind, d.Name))], Actor.System, time.GetUtcNow(), year.Source));
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     internal static CallerContext SystemCaller()
@@ -146,19 +100,6 @@ public static class Database
         caller.UseSystem();
         return caller;
     }
-
-    internal static T ReadSeed<T>(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"MotCua.Seed.{name}")
-            ?? throw new InvalidOperationException($"Seed {name} is not embedded.");
-        return JsonSerializer.Deserialize<T>(stream, Json.Options) ?? throw new InvalidOperationException($"Seed {name} is empty.");
-    }
-
-    private sealed record CalendarSeed(IReadOnlyList<CalendarSeedYear> Years);
-
-    private sealed record CalendarSeedYear(int Year, string? Source, IReadOnlyList<CalendarSeedDay> Days);
-
-    private sealed record CalendarSeedDay(DateOnly Date, CalendarDayKind Kind, LocalizedText Name);
 }
 
 /// <summary>

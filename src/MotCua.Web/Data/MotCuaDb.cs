@@ -9,12 +9,12 @@ using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
 using MotCua.Domain.Units;
-using MotCua.Web.Features.Calendar;
-using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Quality;
-using MotCua.Web.Features.FieldSync;
-using MotCua.Web.Platform.Audit;
-using MotCua.Web.Platform.Auth;
+using MotCua.Web.Data.Audit;
+using MotCua.Web.Data.Calendar;
+using MotCua.Web.Data.Dossiers;
+using MotCua.Web.Data.FieldSync;
+using MotCua.Web.Data.Identity;
+using MotCua.Web.Data.Quality;
 
 namespace MotCua.Web.Data;
 

@@ -1,3 +1,4 @@
+using MotCua.Domain;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
@@ -9,6 +10,9 @@ namespace MotCua.Web.Platform;
 public static class Hardening
 {
     public const string PublicRateLimit = "public";
+
+    /// <summary>Sign-in, token refresh and field enrolment: guesses of a secret.</summary>
+    public const string SignInRateLimit = "signin";
 
     public static IServiceCollection AddMotCuaHardening(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,12 +28,11 @@ public static class Hardening
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(10);
                 ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-                await TypedResults.Problem(Problems.Create(StatusCodes.Status429TooManyRequests, "Too many requests",
-                    "Too many attempts from this address; wait a minute and try again.", "request.rate-limited")).ExecuteAsync(ctx.HttpContext);
+                await Problems.Result(ProblemKind.TooMany, "request.rate-limited", "Too many attempts from this address; wait a minute and try again.").ExecuteAsync(ctx.HttpContext);
             };
 
             // Per client address: guessing passwords or dossier secrets needs many tries, a person needs a few.
-            o.AddPolicy(AuthApi.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ =>
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(Client(http), _ =>
                 new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetSlidingWindowLimiter(Client(http), _ =>
                 new SlidingWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
@@ -66,7 +69,7 @@ public static class Hardening
         if (http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true || http.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await TypedResults.Problem(Problems.Create(StatusCodes.Status400BadRequest, "Invalid input", "The address contains a NUL character.", "request.invalid-characters")).ExecuteAsync(http);
+            await Problems.Result(RuleKind.Invalid, "request.invalid-characters", "The address contains a NUL character.").ExecuteAsync(http);
             return;
         }
 
@@ -90,8 +93,7 @@ public static class Hardening
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await TypedResults.Problem(Problems.Create(StatusCodes.Status400BadRequest, "Missing antiforgery token",
-                    "Reload the page and try again.", "request.antiforgery")).ExecuteAsync(http);
+                await Problems.Result(RuleKind.Invalid, "request.antiforgery", "The antiforgery token is missing or out of date: reload the page and try again.").ExecuteAsync(http);
                 return;
             }
         }

@@ -28,12 +28,7 @@ public static class Localization
 
 public static class Actor
 {
-    public const string System = "system";
-
-    /// <summary>The citizen acting for themselves (an online submission, a withdrawal request).</summary>
-    public const string Citizen = "citizen";
-
-    /// <summary>The signed-in user's id, or <see cref="System"/> for work the application does itself.</summary>
+    /// <summary>The signed-in user's id, or "anonymous".</summary>
     public static string Of(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);

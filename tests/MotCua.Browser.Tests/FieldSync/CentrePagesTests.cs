@@ -1,5 +1,6 @@
 using MotCua.Browser.Tests.Support;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Data.FieldSync;
 using MotCua.Web.Features.FieldSync;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Tests.FieldSync;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using MotCua.Browser.Tests.Support;
-using MotCua.Web.Data;
+using MotCua.Web.Host;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Browser.Tests.Outreach;

@@ -1,6 +1,7 @@
 using MotCua.Browser.Tests.Support;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
+using MotCua.Web.Features.Complaints;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform.Auth;

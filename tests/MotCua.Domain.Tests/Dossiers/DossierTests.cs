@@ -121,7 +121,7 @@ public sealed class DossierTests
             Local(2026, 3, 2, 9), Calendar);
 
         Assert.Equal("dossier.papers-missing", Assert.Throws<DomainRuleException>(() => Make([])).Code);
-        Assert.True(Assert.Throws<DomainRuleException>(() => Make(["Tờ khai", "Giấy lạ"])).IsInvalidInput);
+        Assert.Equal(RuleKind.Invalid, Assert.Throws<DomainRuleException>(() => Make(["Tờ khai", "Giấy lạ"])).Kind);
         Assert.Equal(["Tờ khai"], Make(["Tờ khai"]).PapersReceived);
     }
 
@@ -158,7 +158,7 @@ public sealed class DossierTests
 
         var ex = Assert.Throws<DomainRuleException>(() => d.Apply(new DossierCommand(DossierAction.Complete, 1, "o"), Local(2026, 3, 2, 11), Calendar));
 
-        Assert.True(ex.IsConflict);
+        Assert.Equal(RuleKind.Conflict, ex.Kind);
         Assert.Equal(DossierStatus.Processing, d.Status);
     }
 

@@ -34,7 +34,7 @@ public sealed class OutreachTests
     {
         var s = Saturdays() with { Name = name, MinutesPerCase = minutes, CapacityPerSession = capacity };
 
-        Assert.True(Assert.Throws<DomainRuleException>(s.Validate).IsInvalidInput);
+        Assert.Equal(RuleKind.Invalid, Assert.Throws<DomainRuleException>(s.Validate).Kind);
     }
 
     [Fact]

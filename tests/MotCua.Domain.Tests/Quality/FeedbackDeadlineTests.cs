@@ -107,6 +107,6 @@ public sealed class FeedbackDeadlineTests
         var ex = Assert.Throws<DomainRuleException>(() =>
             FeedbackDeadline.Classify(Calendar, Local(2026, 3, 6, 9, 30), FeedbackOutcome.Handled, Local(2026, 3, 6, 9, 0)));
 
-        Assert.True(ex.IsInvalidInput);
+        Assert.Equal(RuleKind.Invalid, ex.Kind);
     }
 }

@@ -264,7 +264,7 @@ public sealed class IndexDefinitionTests
         var ex = Assert.Throws<DomainRuleException>(definition.EnsureValid);
 
         Assert.Equal("quality.definition-invalid", ex.Code);
-        Assert.True(ex.IsInvalidInput);
+        Assert.Equal(RuleKind.Invalid, ex.Kind);
         Assert.Contains("id", ex.Message, StringComparison.Ordinal);
         Assert.Contains("between 0% and 100%", ex.Message, StringComparison.Ordinal);
     }

@@ -410,7 +410,7 @@ public sealed class IndexEngineTests
         var ex = Assert.Throws<DomainRuleException>(() => Compute(Commune(), externals));
 
         Assert.Equal("quality.external-invalid", ex.Code);
-        Assert.True(ex.IsInvalidInput);
+        Assert.Equal(RuleKind.Invalid, ex.Kind);
     }
 
     [Fact]
@@ -503,7 +503,7 @@ public sealed class IndexEngineTests
         var ex = Assert.Throws<DomainRuleException>(() => Compute(counts));
 
         Assert.Equal("quality.measure-invalid", ex.Code);
-        Assert.True(ex.IsInvalidInput);
+        Assert.Equal(RuleKind.Invalid, ex.Kind);
     }
 
     [Fact]

@@ -10,8 +10,12 @@ using MotCua.Domain.Dossiers;
 using MotCua.Domain.Outreach;
 using MotCua.Domain.Units;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Dossiers;
+using MotCua.Web.Data.FieldSync;
+using MotCua.Web.Data.Identity;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.FieldSync;
+using MotCua.Web.Host;
+using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Fault.Tests.Harness;
@@ -85,7 +89,7 @@ public sealed class Centre
 
         var centre = new Centre(dataDirectory, database);
         await using var provider = centre.Services();
-        await Database.PrepareAsync(provider, CancellationToken.None, seedDemo: false);
+        await DatabaseSetup.PrepareAsync(provider, CancellationToken.None, seedDemo: false);
         using var scope = provider.CreateScope();
         scope.ServiceProvider.GetRequiredService<CallerContext>().UseSystem("fault-test");
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
@@ -129,10 +133,10 @@ public sealed class Centre
 
         // A result waiting in hamlet 1, which both laptops may hand back.
         var ready = await ReceiveDossier.ExecuteAsync(new ReceiveDossier.Input(Guid.NewGuid(), UnitCode, "1.004222",
-            new Applicant(CitizenId.Parse("093080001299"), "Trần Thị Bảy", null, "Ấp 1", hamlets[0].Id), Channel.Counter, null, false, members[2]), db, TimeProvider.System, CancellationToken.None);
+            new Applicant(CitizenId.Parse("093080001299"), "Trần Thị Bảy", null, "Ấp 1", hamlets[0].Id), Channel.Counter, null, false, members[2]), db, TimeProvider.System, IntakeNumbering.Centre, CancellationToken.None);
         var number = ready.Dossier.Number;
-        await TransitionDossier.ExecuteAsync(number, new DossierCommand(DossierAction.StartProcessing, 1, members[2]), db, TimeProvider.System, CancellationToken.None);
-        await TransitionDossier.ExecuteAsync(number, new DossierCommand(DossierAction.Complete, 2, members[2]), db, TimeProvider.System, CancellationToken.None);
+        await TransitionDossier.ExecuteAsync(number, new DossierCommand(DossierAction.StartProcessing, 1, members[2]), NodeRole.CentreNode, db, TimeProvider.System, CancellationToken.None);
+        await TransitionDossier.ExecuteAsync(number, new DossierCommand(DossierAction.Complete, 2, members[2]), NodeRole.CentreNode, db, TimeProvider.System, CancellationToken.None);
 
         centre.UnitId = unit.Id;
         centre.HamletId = hamlets[0].Id;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MotCua.Domain.Calendar;
 using MotCua.Web.Features.Calendar;
-using MotCua.Web.Features.Catalog;
+using MotCua.Web.Platform;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Calendar;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Features.Catalog;
+using MotCua.Web.Platform;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Catalog;

@@ -5,7 +5,8 @@ using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Calendar;
+using MotCua.Web.Data.Calendar;
+using MotCua.Web.Data.Quality;
 using MotCua.Web.Features.Quality;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ public sealed class DemoDataTests
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time).AddMotCuaDatabase(database.Settings).BuildServiceProvider();
         await using var _ = services;
         using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Platform.Auth.CallerContext>().UseSystem("test");
+        scope.ServiceProvider.GetRequiredService<Web.Data.CallerContext>().UseSystem("test");
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         var result = new List<(string Number, DossierStatus Status, Timeliness? Timeliness, bool Overdue)>();
         var calendars = new Dictionary<Guid, WorkingCalendar>();
@@ -111,7 +112,7 @@ public sealed class DemoDataTests
         Assert.True(report.SummaryRows > 0);
         Assert.Equal(0, report.SummaryRowsChanged);
 
-        var settings = new QualitySettings(IndexDefinition.Default, FeedbackTimeLimits.Default);
+        var settings = new QualitySettings(IndexDefinition.Default);
         var lucYen = units.Single(u => u.Name == "Xã Lục Yên");
         var info = new QualityIndexQuery.UnitInfo(lucYen.Id, lucYen.Code, lucYen.Name, lucYen.ProvinceCode);
         var index = await QualityIndexQuery.ForUnitAsync(db, settings, info, QualityPeriod.MonthOf(Today), Today, default);
@@ -153,7 +154,7 @@ public sealed class DemoDataTests
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddMotCuaDatabase(database.Settings).BuildServiceProvider();
         await using var _ = services;
         using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Platform.Auth.CallerContext>().UseSystem("test");
+        scope.ServiceProvider.GetRequiredService<Web.Data.CallerContext>().UseSystem("test");
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDb>();
         Assert.Equal(0, await db.Units.CountAsync());
         Assert.Equal(11, await db.Procedures.CountAsync());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Host;
 using MotCua.Web.Tests.Dossiers;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Data.FieldSync;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.FieldSync;
@@ -380,7 +381,7 @@ public sealed class FieldApiTests
         var unit = await app.AddUnitAsync();
         var device = await FieldSetup.EnrolAsync(unit);
         var scan = FieldSetup.Pdf(20_000);
-        var digest = FieldApi.Digest(System.Security.Cryptography.SHA256.HashData(scan));
+        var digest = FieldWire.Digest(System.Security.Cryptography.SHA256.HashData(scan));
         var cases = new (string? Range, string? Digest, byte[] Body, string Type)[]
         {
             (null, digest, scan, "application/octet-stream"),

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Data.FieldSync;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.FieldSync;
+using MotCua.Web.Features.FieldSync.Laptop;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Printing;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Outreach;
+using MotCua.Web.Data.FieldSync;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.FieldSync;
 using MotCua.Web.Platform.Auth;
@@ -51,7 +52,7 @@ internal static class FieldSetup
     public static FieldSyncItem Dossier(string number, Guid? clientId = null, string receivedAt = Today + "T08:30:00+07:00", IReadOnlyList<FieldAttachmentRef?>? attachments = null,
         string secret = "ABCDEFGH", Guid? hamlet = null, Guid? session = null) =>
         new(clientId ?? Guid.NewGuid(), FieldItemKind.Dossier, number, secret, "1.001193", Channel.Outreach,
-            new ApplicantRequest("093080001234", "Nguyễn Văn Hoà", "0912345678", "Ấp 1", hamlet), receivedAt, null, session, [PriorityGroup.Elderly], attachments);
+            new FieldApplicant("093080001234", "Nguyễn Văn Hoà", "0912345678", "Ấp 1", hamlet), receivedAt, null, session, [PriorityGroup.Elderly], attachments);
 
     public static string Number(TestUnit unit, int sequence, string day = "260302") => $"{unit.Code}-{day}-{sequence:0000}";
 
@@ -75,7 +76,7 @@ internal static class FieldSetup
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Headers.ContentRange = new ContentRangeHeaderValue(from, from + length - 1, whole.Length);
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/field/attachments/{id}") { Content = content };
-        request.Headers.Add("Repr-Digest", FieldApi.Digest(SHA256.HashData(digestOf ?? whole)));
+        request.Headers.Add("Repr-Digest", FieldWire.Digest(SHA256.HashData(digestOf ?? whole)));
         return client.SendAsync(request);
     }
 

@@ -1,4 +1,5 @@
-using MotCua.Web.Features.FieldSync;
+using MotCua.Web.Features.FieldSync.Laptop;
+
 
 namespace MotCua.Web.Tests.FieldSync;
 

@@ -12,6 +12,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MotCua.Domain.Units;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Identity;
+using MotCua.Web.Features.Account;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 

@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Web.Platform.Auth;
 using MotCua.Web.Data;
+using MotCua.Web.Host;
+using MotCua.Web.Platform.Auth;
 using Npgsql;
 
 namespace MotCua.Web.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddMotCuaAuth(configuration);
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
         await using var provider = services.BuildServiceProvider();
-        await Database.PrepareAsync(provider, CancellationToken.None);
+        await DatabaseSetup.PrepareAsync(provider, CancellationToken.None);
     }
 
     private static async Task<TestDatabase> CreateSqliteAsync(bool empty)

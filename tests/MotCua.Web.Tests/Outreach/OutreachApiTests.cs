@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Outreach;
 using MotCua.Planning;
+using MotCua.Web.Features.Account;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Outreach;
 using MotCua.Web.Platform.Auth;

@@ -1,7 +1,8 @@
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
+using MotCua.Web.Data.Quality;
+using MotCua.Web.Features.Complaints;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Quality;
 using MotCua.Web.Tests.Infrastructure;
 using static MotCua.Web.Tests.Quality.QualityScenario;
 using K = MotCua.Domain.Quality.IndexMeasureKeys;

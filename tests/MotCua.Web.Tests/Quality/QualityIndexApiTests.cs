@@ -2,6 +2,7 @@ using System.Net;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
+using MotCua.Web.Data.Quality;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform.Auth;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
+using MotCua.Web.Features.Complaints;
 using MotCua.Web.Features.Quality;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Tests.Infrastructure;

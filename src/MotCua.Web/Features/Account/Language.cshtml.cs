@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Data.Identity;
 using MotCua.Web.Platform;
-using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Account;
 

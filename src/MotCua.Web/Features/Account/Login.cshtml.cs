@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
+using MotCua.Web.Data.Identity;
 using MotCua.Web.Platform;
-using MotCua.Web.Platform.Auth;
 using MotCua.Web.Resources;
 
 namespace MotCua.Web.Features.Account;
 
-[EnableRateLimiting(AuthApi.SignInRateLimit)]
+[EnableRateLimiting(Hardening.SignInRateLimit)]
 public sealed class LoginModel(SignInManager<StaffUser> signIn, MotCuaDb db, CallerContext caller, IStringLocalizer<Strings> t) : PageModel
 {
     [BindProperty]
@@ -42,7 +43,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, MotCuaDb db, Cal
         var user = await signIn.UserManager.FindByNameAsync(name);
         caller.ActorId = user?.Id ?? "anonymous";
         caller.ActorName = name;
-        db.Audit(result.Succeeded ? "auth.signin" : result.IsLockedOut ? "auth.locked-out" : "auth.signin-failed", "StaffUser", user?.Id, "page");
+        db.Audit(result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "StaffUser", user?.Id, "page");
         await db.SaveChangesAsync(ct);
         if (!result.Succeeded)
         {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MotCua.Web.Platform.Auth;
+using MotCua.Web.Data.Identity;
 
 namespace MotCua.Web.Features.Account;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
-using MotCua.Web.Platform.Audit;
 using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Admin;

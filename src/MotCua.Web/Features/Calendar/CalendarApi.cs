@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Catalog;
+using MotCua.Web.Data.Calendar;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
@@ -91,7 +92,7 @@ public static class CalendarApi
         var version = p.VersionOn(WorkingCalendar.LocalDate(at));
         if (version is null)
         {
-            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not allowed by the rules", $"Procedure {p.Code} had no version in force on {WorkingCalendar.LocalDate(at):yyyy-MM-dd}.", "catalog.no-version");
+            return Problems.Result(RuleKind.Forbidden, "catalog.no-version", $"Procedure {p.Code} had no version in force on {WorkingCalendar.LocalDate(at):yyyy-MM-dd}.");
         }
 
         var due = calendar.DueAt(at, version.TimeLimit);

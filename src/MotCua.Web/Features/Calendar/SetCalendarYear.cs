@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Calendar;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Calendar;
 using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Calendar;

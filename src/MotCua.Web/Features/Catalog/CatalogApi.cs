@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
@@ -92,14 +93,14 @@ public static class CatalogApi
             return Problems.Invalid("format", "The format is json or csv.");
         }
 
-        db.Audit("export", "Catalogue", null, $"format={format ?? "json"}");
+        db.Audit(AuditActions.Export, "Catalogue", null, $"format={format ?? "json"}");
         await db.SaveChangesAsync(ct);
         var procedures = await db.Procedures.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Code).ToListAsync(ct);
-        var docs = procedures.Select(CatalogMapping.ToDocument).ToList();
+        var catalogue = ExportCatalog.Document(procedures);
         return (format ?? "json").ToLowerInvariant() switch
         {
-            "json" => TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(new CatalogDocument(docs), Json.Options), "application/json", "motcua-catalogue.json"),
-            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(CatalogCsv.Write(docs))).ToArray(), "text/csv; charset=utf-8", "motcua-catalogue.csv"),
+            "json" => TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(catalogue, Json.Options), "application/json", "motcua-catalogue.json"),
+            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(CatalogCsv.Write(catalogue.Procedures!))).ToArray(), "text/csv; charset=utf-8", "motcua-catalogue.csv"),
             _ => Problems.Invalid("format", "The format is json or csv."),
         };
     }
@@ -110,7 +111,7 @@ public static class CatalogApi
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (request.ContentLength > MaxImportBytes)
         {
-            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A catalogue file is at most {MaxImportBytes / 1024 / 1024} MB.", "request.too-large");
+            return Problems.Result(ProblemKind.TooLarge, "request.too-large", $"A catalogue file is at most {MaxImportBytes / 1024 / 1024} MB.");
         }
 
         CatalogDocument? document;
@@ -118,7 +119,7 @@ public static class CatalogApi
         var text = await ReadLimitedAsync(limited, MaxImportBytes, ct);
         if (text is null)
         {
-            return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A catalogue file is at most {MaxImportBytes / 1024 / 1024} MB.", "request.too-large");
+            return Problems.Result(ProblemKind.TooLarge, "request.too-large", $"A catalogue file is at most {MaxImportBytes / 1024 / 1024} MB.");
         }
 
         switch (mediaType)
@@ -138,16 +139,15 @@ public static class CatalogApi
                 document = CatalogCsv.Read(text, errors);
                 break;
             default:
-                return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the catalogue as application/json or text/csv.", "request.media-type");
+                return Problems.Result(ProblemKind.MediaType, "request.media-type", "Send the catalogue as application/json or text/csv.");
         }
 
-        var parsed = document is null ? null : CatalogMapping.Parse(document, errors);
-        if (parsed is null || errors.Any)
+        var result = document is null || errors.Any ? null : await ImportCatalog.ExecuteAsync(document, db, errors, ct);
+        if (result is null)
         {
             return errors.Any ? errors.ToResult() : Problems.Invalid("body", "The catalogue is empty.");
         }
 
-        var result = await ImportCatalog.ExecuteAsync(parsed, db, ct);
         return TypedResults.Ok(new ImportCatalogResponse(result.ProceduresCreated, result.ProceduresUpdated, result.VersionsWritten));
     }
 

@@ -10,15 +10,6 @@ public sealed record CatalogDocument(IReadOnlyList<ProcedureDocument>? Procedure
 
 public sealed record ProcedureDocument(string? Code, string? Field, LocalizedTextDocument? Name, IReadOnlyList<VersionDocument>? Versions);
 
-public sealed record LocalizedTextDocument(string? Vi, string? En, string? Id)
-{
-    public static LocalizedTextDocument From(LocalizedText t) => new(t.Vi, t.En, t.Id);
-
-    public LocalizedText? ToDomain() => string.IsNullOrWhiteSpace(Vi) ? null : new LocalizedText(Vi.Trim(), Blank(En), Blank(Id));
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-}
-
 public sealed record VersionDocument(
     DateOnly? EffectiveFrom,
     string? TimeLimit,

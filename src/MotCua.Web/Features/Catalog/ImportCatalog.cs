@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Data;
+using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Catalog;
 
@@ -11,6 +12,14 @@ namespace MotCua.Web.Features.Catalog;
 public static class ImportCatalog
 {
     public sealed record Result(int ProceduresCreated, int ProceduresUpdated, int VersionsWritten);
+
+    /// <summary>Imports a catalogue in the exchange format (JSON, CSV, a field kit's, the shipped seed); null with every error added when it is invalid or empty.</summary>
+    public static async Task<Result?> ExecuteAsync(CatalogDocument document, MotCuaDb db, ValidationErrors errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var parsed = CatalogMapping.Parse(document, errors);
+        return parsed is null || errors.Any ? null : await ExecuteAsync(parsed, db, ct);
+    }
 
     public static async Task<Result> ExecuteAsync(IReadOnlyList<ParsedProcedure> procedures, MotCuaDb db, CancellationToken ct)
     {

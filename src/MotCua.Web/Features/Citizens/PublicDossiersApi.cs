@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Citizens;
@@ -36,7 +35,7 @@ public static class PublicDossiersApi
     public static async Task<PublicDossierResponse?> FindAsync(string number, string? secret, MotCuaDb db, string culture, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!DossierNumber.TryParse(number, out var n) || string.IsNullOrWhiteSpace(secret) || secret.Length > 32)
+        if (!CitizenKey.TryRead(number, secret, out var n))
         {
             return null;
         }
@@ -46,9 +45,7 @@ public static class PublicDossiersApi
             .Where(d => d.Number == n)
             .Select(d => new { d.Number, d.Status, d.ProcedureCode, d.ProcedureId, d.Applicant.FullName, d.ReceivedAt, d.DueAt, d.LookupSecret })
             .SingleOrDefaultAsync(ct);
-        var expected = Encoding.UTF8.GetBytes(row?.LookupSecret ?? "-no-such-dossier-");
-        var given = Encoding.UTF8.GetBytes(secret.Trim().ToUpperInvariant());
-        if (row is null || !CryptographicOperations.FixedTimeEquals(expected, given))
+        if (!CitizenKey.Matches(row?.LookupSecret, secret) || row is null)
         {
             return null;
         }

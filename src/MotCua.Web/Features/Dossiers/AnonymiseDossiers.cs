@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -44,7 +45,7 @@ public static class AnonymiseDossiers
             db.ChangeTracker.Clear();
         }
 
-        db.Audit(dryRun ? "privacy.anonymise-dry-run" : "privacy.anonymise", nameof(Dossier), null, $"{total} dossiers ended before {cutoff:yyyy-MM-dd}");
+        db.Audit(dryRun ? AuditActions.AnonymiseDryRun : AuditActions.Anonymise, nameof(Dossier), null, $"{total} dossiers ended before {cutoff:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         return new Result(total, cutoff);
     }

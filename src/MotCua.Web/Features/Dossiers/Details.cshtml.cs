@@ -16,11 +16,14 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>The dossier page: applicant, papers, scans, timeline, due date and how it was computed, and the actions allowed now.</summary>
 [Authorize(Policy = Policies.ReadDossiers)]
-public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<Strings> t, FieldSync.FieldSettings fieldSettings) : PageModel
+public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<Strings> t, NodeRole node) : PageModel
 {
     public DossierSheet Sheet { get; private set; } = null!;
 
-    public bool FullPersonalData { get; private set; }
+    /// <summary>The applicant as this reader may see them (masked unless their role needs the full data).</summary>
+    public ApplicantView Applicant { get; private set; } = null!;
+
+    public bool FullPersonalData => Applicant.Full;
 
     public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
 
@@ -30,18 +33,7 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
-        if (!await LoadAsync(number, ct))
-        {
-            return NotFound();
-        }
-
-        if (FullPersonalData)
-        {
-            db.Audit("personal-data.read", nameof(Dossier), Sheet.Dossier.Id.ToString(), Sheet.Dossier.Number.ToString());
-            await db.SaveChangesAsync(ct);
-        }
-
-        return Page();
+        return await LoadAsync(number, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostActAsync(string number, DossierAction action, int version, string? reason, string? toOfficer, string? promisedAt, CancellationToken ct)
@@ -51,8 +43,7 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
             return NotFound();
         }
 
-        // On a field kit a dossier is only received; every later step happens at the centre after sync.
-        if (fieldSettings.IsFieldNode || !(await authorization.AuthorizeAsync(User, Policies.ProcessDossiers)).Succeeded || !DossierPermissions.May(User, action))
+        if (!(await authorization.AuthorizeAsync(User, Policies.ProcessDossiers)).Succeeded || !DossierPermissions.May(User, action))
         {
             return Forbid();
         }
@@ -68,7 +59,7 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
         try
         {
-            var dossier = await TransitionDossier.ExecuteAsync(n, new DossierCommand(action, version, Actor.Of(HttpContext), reason, toOfficer, promised), db, time, ct);
+            var dossier = await TransitionDossier.ExecuteAsync(n, new DossierCommand(action, version, Actor.Of(HttpContext), reason, toOfficer, promised), node, db, time, ct);
             if (dossier is null)
             {
                 return NotFound();
@@ -82,8 +73,8 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
         {
             db.ChangeTracker.Clear();
             await LoadAsync(number, ct);
-            Error = ex.IsConflict ? t["Details.Conflict"] : t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"];
-            Response.StatusCode = ex.IsConflict ? StatusCodes.Status409Conflict : ex.IsInvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            Error = ex.Kind == RuleKind.Conflict ? t["Details.Conflict"] : t.Explain(ex);
+            Response.StatusCode = Problems.StatusOf(ex.Kind);
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -113,17 +104,17 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
             return false;
         }
 
-        var sheet = await DossierSheetQuery.LoadAsync(n, db, time, Localization.Culture(), ct);
-        if (sheet is null)
+        var read = await ReadDossier.SheetAsync(n, User, db, time, Localization.Culture(), authorization, ct);
+        if (read is null)
         {
             return false;
         }
 
-        Sheet = sheet;
-        FullPersonalData = (await authorization.AuthorizeAsync(User, Policies.FullPersonalData)).Succeeded;
+        var sheet = Sheet = read.Value;
+        Applicant = read.Applicant;
         // An apology is for a dossier that is late or due today; before that it only clutters the page.
         var badge = sheet.Badge;
-        Actions = fieldSettings.IsFieldNode ? [] : [.. DossierPermissions.AllowedFor(sheet.Dossier, User).Where(a => a != DossierAction.Apologise || badge is UrgencyBadge.Late or UrgencyBadge.DueToday)];
+        Actions = [.. DossierPermissions.AllowedFor(sheet.Dossier, User, node).Where(a => a != DossierAction.Apologise || badge is UrgencyBadge.Late or UrgencyBadge.DueToday)];
         if (Actions.Contains(DossierAction.HandOver))
         {
             var users = await db.Users.AsNoTracking().Where(u => u.UnitId == sheet.Dossier.UnitId && u.Id != sheet.Dossier.HandlerId)

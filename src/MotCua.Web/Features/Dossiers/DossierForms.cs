@@ -1,7 +1,6 @@
 using System.Globalization;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
-using MotCua.Domain.Units;
 using MotCua.Web.Platform.Printing;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -14,8 +13,6 @@ public static class DossierForms
 {
     public static readonly IReadOnlyList<string> Kinds = ["receipt", "supplement", "refusal", "apology", "stopped", "control-sheet"];
 
-    private static readonly string[] Motto = ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
-
     public static PrintedForm? Build(string kind, DossierSheet s, string lookupUrl) => kind switch
     {
         "receipt" => Receipt(s, lookupUrl),
@@ -26,65 +23,6 @@ public static class DossierForms
         "control-sheet" => ControlSheet(s),
         _ => null,
     };
-
-    public static IReadOnlyList<string> Issuer(Unit unit) =>
-        ["UBND " + unit.Name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"];
-
-    /// <summary>"Châu Thành, ngày 02 tháng 3 năm 2026".</summary>
-    public static string PlaceAndDate(Unit unit, DateTimeOffset at)
-    {
-        var place = unit.Name;
-        foreach (var prefix in new[] { "Xã ", "Phường ", "Thị trấn ", "Đặc khu " })
-        {
-            if (place.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                place = place[prefix.Length..];
-            }
-        }
-
-        var d = WorkingCalendar.ToLocal(at);
-        return string.Create(CultureInfo.InvariantCulture, $"{place}, ngày {d.Day:00} tháng {d.Month} năm {d.Year}");
-    }
-
-    /// <summary>"09 giờ 30 phút, ngày 02/03/2026".</summary>
-    public static string HourAndDate(DateTimeOffset? at) => at is { } a
-        ? string.Create(CultureInfo.InvariantCulture, $"{WorkingCalendar.ToLocal(a):HH} giờ {WorkingCalendar.ToLocal(a):mm} phút, ngày {WorkingCalendar.ToLocal(a):dd/MM/yyyy}")
-        : "—";
-
-    public static string TimeLimitVi(TimeLimit limit) => limit.Kind switch
-    {
-        TimeLimitKind.WorkingDays => string.Create(CultureInfo.InvariantCulture, $"{limit.Value:00} ngày làm việc"),
-        TimeLimitKind.WorkingHours => string.Create(CultureInfo.InvariantCulture, $"{limit.Value} giờ làm việc"),
-        TimeLimitKind.SameDay => "Trong ngày làm việc (nhận sau 15 giờ: ngày làm việc tiếp theo)",
-        _ => "Không quy định",
-    };
-
-    public static string TimelinessVi(Timeliness? t) => t switch
-    {
-        Timeliness.Early => "Trước hạn",
-        Timeliness.OnTime => "Đúng hạn",
-        Timeliness.Late => "Quá hạn",
-        _ => string.Empty,
-    };
-
-    /// <summary>The register's remark: where the dossier stands, and early / on time / late once it ended.</summary>
-    public static string RegisterNote(Dossier d, Timeliness? timeliness)
-    {
-        ArgumentNullException.ThrowIfNull(d);
-        var state = d.Status switch
-        {
-            DossierStatus.NewlyRegistered => "Chờ tiếp nhận",
-            DossierStatus.NotAccepted => "Không tiếp nhận",
-            DossierStatus.Withdrawn => "Công dân rút hồ sơ",
-            DossierStatus.Stopped => "Dừng giải quyết",
-            DossierStatus.SupplementRequested => "Chờ bổ sung",
-            DossierStatus.AwaitingPayment => "Chờ nộp phí",
-            DossierStatus.Processed => "Chờ trả kết quả",
-            DossierStatus.ResultReturned => "Đã trả kết quả",
-            _ => "Đang giải quyết",
-        };
-        return timeliness is null || d.EndedAt is null && timeliness != Timeliness.Late ? state : $"{state} ({TimelinessVi(timeliness).ToLowerInvariant()})";
-    }
 
     private static DossierEvent? Last(DossierSheet s, DossierAction action) => s.Dossier.Events.LastOrDefault(e => e.Action == action);
 
@@ -110,14 +48,14 @@ public static class DossierForms
         var timing = new List<FormField>
         {
             new("Số lượng hồ sơ", "01 bộ"),
-            new("Thời gian giải quyết theo quy định", TimeLimitVi(d.TimeLimit)),
-            new("Thời gian nhận hồ sơ", HourAndDate(d.ReceivedAt ?? d.RegisteredAt)),
-            new("Thời gian trả kết quả", d.OriginalDueAt is null ? "Theo thoả thuận" : HourAndDate(d.OriginalDueAt)),
+            new("Thời gian giải quyết theo quy định", FormWords.TimeLimitVi(d.TimeLimit)),
+            new("Thời gian nhận hồ sơ", FormWords.HourAndDate(d.ReceivedAt ?? d.RegisteredAt)),
+            new("Thời gian trả kết quả", d.OriginalDueAt is null ? "Theo thoả thuận" : FormWords.HourAndDate(d.OriginalDueAt)),
             new("Nhận kết quả tại", $"Trung tâm Phục vụ hành chính công {s.Unit.Name}"),
             new("Mã tra cứu", d.LookupSecret),
         };
         return new PrintedForm(
-            "Mẫu số 01", PaperSize.A5, Issuer(s.Unit), Motto, PlaceAndDate(s.Unit, d.ReceivedAt ?? d.RegisteredAt),
+            "Mẫu số 01", PaperSize.A5, Letterhead.Issuer(s.Unit), Letterhead.Motto, Letterhead.PlaceAndDate(s.Unit, d.ReceivedAt ?? d.RegisteredAt),
             "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", $"Mã hồ sơ: {d.Number}",
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} tiếp nhận hồ sơ của:"),
@@ -134,7 +72,7 @@ public static class DossierForms
     {
         var d = s.Dossier;
         return new PrintedForm(
-            "Mẫu số 02", PaperSize.A5, Issuer(s.Unit), Motto, PlaceAndDate(s.Unit, e.At),
+            "Mẫu số 02", PaperSize.A5, Letterhead.Issuer(s.Unit), Letterhead.Motto, Letterhead.PlaceAndDate(s.Unit, e.At),
             "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", $"Mã hồ sơ: {d.Number}",
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} tiếp nhận hồ sơ của:"),
@@ -152,7 +90,7 @@ public static class DossierForms
     {
         var d = s.Dossier;
         return new PrintedForm(
-            "Mẫu số 03", PaperSize.A5, Issuer(s.Unit), Motto, PlaceAndDate(s.Unit, e.At),
+            "Mẫu số 03", PaperSize.A5, Letterhead.Issuer(s.Unit), Letterhead.Motto, Letterhead.PlaceAndDate(s.Unit, e.At),
             "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", $"Mã hồ sơ: {d.Number}",
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} nhận được hồ sơ của:"),
@@ -170,11 +108,11 @@ public static class DossierForms
     {
         var d = s.Dossier;
         return new PrintedForm(
-            "Mẫu số 04", PaperSize.A5, Issuer(s.Unit), Motto, PlaceAndDate(s.Unit, e.At),
+            "Mẫu số 04", PaperSize.A5, Letterhead.Issuer(s.Unit), Letterhead.Motto, Letterhead.PlaceAndDate(s.Unit, e.At),
             "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", $"Mã hồ sơ: {d.Number}",
             [
                 new FormParagraph($"Ngày {Vi(d.ReceivedAt)}, Trung tâm Phục vụ hành chính công {s.Unit.Name} tiếp nhận hồ sơ đề nghị {s.ProcedureNames.Vi} của Ông/Bà {d.Applicant.FullName}."),
-                new FormParagraph($"Thời gian hẹn trả kết quả giải quyết hồ sơ: {HourAndDate(d.DueAt)}."),
+                new FormParagraph($"Thời gian hẹn trả kết quả giải quyết hồ sơ: {FormWords.HourAndDate(d.DueAt)}."),
                 new FormParagraph("Tuy nhiên đến nay, hồ sơ của Ông/Bà chưa được giải quyết xong. Lý do:"),
                 new FormList(null, SplitLines(e.Reason), Numbered: false),
                 new FormParagraph($"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi xin lỗi và hẹn trả kết quả vào ngày {Vi(e.PromisedAt)}."),
@@ -188,7 +126,7 @@ public static class DossierForms
     {
         var d = s.Dossier;
         return new PrintedForm(
-            "Mẫu số 05", PaperSize.A5, Issuer(s.Unit), Motto, PlaceAndDate(s.Unit, e.At),
+            "Mẫu số 05", PaperSize.A5, Letterhead.Issuer(s.Unit), Letterhead.Motto, Letterhead.PlaceAndDate(s.Unit, e.At),
             "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", $"Mã hồ sơ: {d.Number}",
             [
                 new FormParagraph($"Trung tâm Phục vụ hành chính công {s.Unit.Name} thông báo dừng giải quyết hồ sơ:"),
@@ -214,14 +152,14 @@ public static class DossierForms
                 DossierAction.Complete => "Bộ phận trả kết quả",
                 _ => s.Officer(e.ToOfficerId ?? e.ActorId),
             };
-            rows.Add([from, to, HourAndDate(e.At), ActionVi(e.Action), TimelinessVi(e.StepTimeliness), e.Reason ?? string.Empty]);
+            rows.Add([from, to, FormWords.HourAndDate(e.At), ActionVi(e.Action), FormWords.TimelinessVi(e.StepTimeliness), e.Reason ?? string.Empty]);
         }
 
         return new PrintedForm(
-            "Mẫu số 06", PaperSize.A5, Issuer(s.Unit), Motto, null,
+            "Mẫu số 06", PaperSize.A5, Letterhead.Issuer(s.Unit), Letterhead.Motto, null,
             "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", $"Mã hồ sơ: {d.Number}",
             [
-                new FormFields([new("Tên thủ tục", s.ProcedureNames.Vi), new("Người nộp", d.Applicant.FullName), new("Ngày nhận", HourAndDate(d.ReceivedAt)), new("Hạn giải quyết", HourAndDate(d.DueAt))]),
+                new FormFields([new("Tên thủ tục", s.ProcedureNames.Vi), new("Người nộp", d.Applicant.FullName), new("Ngày nhận", FormWords.HourAndDate(d.ReceivedAt)), new("Hạn giải quyết", FormWords.HourAndDate(d.DueAt))]),
                 new FormTable(["Bên giao", "Bên nhận", "Thời gian giao, nhận", "Nội dung", "Kết quả", "Ghi chú"], rows, [1.3f, 1.3f, 1.4f, 1.1f, 0.8f, 1.1f]),
             ],
             null,

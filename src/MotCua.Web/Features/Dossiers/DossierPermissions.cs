@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -30,10 +31,11 @@ public static class DossierPermissions
         return ActionRoles.TryGetValue(action, out var roles) && roles.Any(user.IsInRole);
     }
 
-    /// <summary>The actions the state machine allows now that this user may take.</summary>
-    public static IEnumerable<DossierAction> AllowedFor(Dossier dossier, ClaimsPrincipal user)
+    /// <summary>The actions the state machine allows now that this user may take here (none on a field kit, which only receives).</summary>
+    public static IEnumerable<DossierAction> AllowedFor(Dossier dossier, ClaimsPrincipal user, NodeRole node)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        return dossier.AllowedActions().Where(a => May(user, a));
+        ArgumentNullException.ThrowIfNull(node);
+        return node.TakesDossierSteps ? dossier.AllowedActions().Where(a => May(user, a)) : [];
     }
 }

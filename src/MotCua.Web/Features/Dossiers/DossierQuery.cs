@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Calendar;
+using MotCua.Web.Data.Calendar;
+using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -85,11 +86,12 @@ public static class DossierQuery
         return await db.Dossiers.AsNoTracking().Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Number == number, ct);
     }
 
-    /// <summary>The dossier page's model; personal data in full only when the caller's role needs it (the caller audits that read).</summary>
-    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, bool fullPersonalData, CancellationToken ct)
+    /// <summary>The API's answer for one dossier, with the applicant as <see cref="ReadDossier"/> let the caller see them.</summary>
+    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, NodeRole node, ApplicantView applicant, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(applicant);
         var calendar = await db.LoadCalendarAsync(d.UnitId, ct);
         var unitCode = d.Number.UnitCode;
         var now = time.GetUtcNow();
@@ -98,10 +100,8 @@ public static class DossierQuery
             Local(d.RegisteredAt), Local(d.ReceivedAt), Local(d.DueAt), Local(d.OriginalDueAt), Local(d.EndedAt),
             d.TimeLimit.ToString(), d.SupplementRequestCount, d.TimelinessAt(now, calendar), d.IsOverdue(now, calendar),
             d.LookupSecret, d.HandlerId, d.Version,
-            fullPersonalData
-                ? new ApplicantResponse(d.Applicant.CitizenId?.Value ?? d.Applicant.MaskedCitizenId, d.Applicant.FullName, d.Applicant.Phone?.Value, d.Applicant.Address, d.Applicant.HamletId)
-                : new ApplicantResponse(d.Applicant.MaskedCitizenId, d.Applicant.MaskedName, d.Applicant.MaskedPhone, null, d.Applicant.HamletId),
-            [.. DossierPermissions.AllowedFor(d, user)],
+            new ApplicantResponse(applicant.CitizenId, applicant.FullName, applicant.Phone, applicant.Address, applicant.HamletId),
+            [.. DossierPermissions.AllowedFor(d, user, node)],
             [.. d.Events.OrderBy(e => e.Sequence).Select(e => new DossierEventResponse(
                 e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness, Local(e.PromisedAt)))]);
     }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Units;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Calendar;
+using MotCua.Web.Data.Calendar;
+using MotCua.Web.Data.Dossiers;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -27,8 +29,8 @@ public sealed record DossierSheet(
 
     public string Officer(string? id) => id is null ? "—" : OfficerNames.GetValueOrDefault(id, id switch
     {
-        Platform.Actor.Citizen => "Công dân",
-        Platform.Actor.System => "Hệ thống",
+        Actors.Citizen => "Công dân",
+        Actors.System => "Hệ thống",
         _ => id,
     });
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Outreach;
+using MotCua.Domain.Units;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
@@ -37,31 +39,84 @@ public static class DossiersApi
         return group;
     }
 
-    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, IntakeNumbering numbering, FieldSync.FieldSettings fieldSettings, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, IntakeNumbering numbering, NodeRole node, HttpContext http, CancellationToken ct)
     {
         var unit = http.User.UnitCodeOf();
         if (request?.Unit is { Length: > 0 } asked && unit is not null && !string.Equals(asked.Trim(), unit, StringComparison.Ordinal))
         {
-            return Problems.Result(StatusCodes.Status403Forbidden, "Not your unit", $"You receive dossiers for {unit} only.", "dossier.other-unit");
+            return Problems.Result(ProblemKind.Denied, "dossier.other-unit", $"You receive dossiers for {unit} only.");
         }
 
         var errors = new ValidationErrors();
-        var input = ReceiveDossier.Validate(request is null ? null : request with { Unit = unit }, Actor.Of(http), time.GetUtcNow(), errors);
+        var input = InputOf(request, unit, Actor.Of(http), time.GetUtcNow(), errors);
         if (input is null)
         {
             return errors.ToResult();
         }
 
-        if (fieldSettings.IsFieldNode && !input.Channel.AllowsFieldTimestamp())
-        {
-            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not allowed by the rules", "A field kit receives outreach and home-visit dossiers only.", "field.channel");
-        }
-
-        var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, ct, numbering);
-        var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, http.User, fullPersonalData: true, ct);
+        var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, numbering, ct);
+        var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, http.User, node, ApplicantView.Of(outcome.Dossier.Applicant, full: true), ct);
         return outcome.Created
             ? TypedResults.Created($"/api/dossiers/{body.Number}", body)
             : TypedResults.Ok(body);
+    }
+
+    /// <summary>The request as <see cref="ReceiveDossier.Input"/>, reporting every malformed field at once.</summary>
+    private static ReceiveDossier.Input? InputOf(ReceiveDossierRequest? request, string? unit, string actorId, DateTimeOffset now, ValidationErrors errors)
+    {
+        if (request is null)
+        {
+            errors.Add("body", "The dossier is required.");
+            return null;
+        }
+
+        if (request.ClientId is not { } clientId || clientId == Guid.Empty)
+        {
+            errors.Add("clientId", "A client-generated id (UUID) is required, so that a repeated request cannot create a second dossier.");
+        }
+
+        var procedure = ReceiveDossier.ReadProcedure(request.Procedure, errors);
+        if (string.IsNullOrWhiteSpace(unit) || !UnitCodeFormat.IsValid(unit.Trim()))
+        {
+            errors.Add("unit", "The receiving unit is not known: the account must belong to a commune.");
+        }
+
+        if (request.Channel is not { } channel || !Enum.IsDefined(channel))
+        {
+            errors.Add("channel", "The channel is required: counter, online, post, outreach or homeVisit.", "dossier.channel-required");
+        }
+
+        DateTimeOffset? recordedAt = null;
+        if (request.ReceivedAt is not null)
+        {
+            if (QueryValues.TryParseInstant(request.ReceivedAt, out var at))
+            {
+                recordedAt = at;
+            }
+            else
+            {
+                errors.Add("receivedAt", "receivedAt must be an ISO 8601 instant with an offset, e.g. 2026-11-14T09:30:00+07:00.", "dossier.received-at-invalid");
+            }
+        }
+
+        var a = request.Applicant;
+        if (a is null)
+        {
+            errors.Add("applicant", "The applicant is required.");
+        }
+
+        var applicant = a is null ? null : ReceiveDossier.ReadApplicant(a.CitizenId, a.FullName, a.Phone, a.Address, a.HamletId, a.Consent == true, now, errors);
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        ReceiveDossier.CheckPapers(request.Papers, errors);
+        var groups = errors.Any ? PriorityGroup.None : ReceiveDossier.ReadPriorityGroups(request.PriorityGroups, errors);
+        return errors.Any
+            ? null
+            : new ReceiveDossier.Input(request.ClientId!.Value, unit!.Trim(), procedure!, applicant!, request.Channel!.Value, recordedAt, request.NeedsVerification, actorId,
+                request.Papers, null, request.OutreachSession, groups);
     }
 
     private static async Task<IResult> ListAsync(string? status, string? overdue, string? procedure, string? unit, int? page, int? pageSize, MotCuaDb db, TimeProvider time, CancellationToken ct)
@@ -126,36 +181,16 @@ public static class DossiersApi
         return TypedResults.Ok(await DossierQuery.ListAsync(filter, db, time, ct));
     }
 
-    private static async Task<IResult> GetAsync(string number, MotCuaDb db, TimeProvider time, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string number, MotCuaDb db, TimeProvider time, NodeRole node, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
     {
-        if (!DossierNumber.TryParse(number, out var n))
-        {
-            return Problems.NotFound($"No dossier has the number '{number}'.");
-        }
-
-        var dossier = await DossierQuery.FindAsync(n, db, ct);
-        if (dossier is null)
-        {
-            return Problems.NotFound($"No dossier has the number '{number}'.");
-        }
-
-        var full = (await authorization.AuthorizeAsync(http.User, Policies.FullPersonalData)).Succeeded;
-        if (full)
-        {
-            db.Audit("personal-data.read", nameof(Dossier), dossier.Id.ToString(), dossier.Number.ToString());
-            await db.SaveChangesAsync(ct);
-        }
-
-        return TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, full, ct));
+        var read = DossierNumber.TryParse(number, out var n) ? await ReadDossier.ExecuteAsync(n, http.User, db, authorization, ct) : null;
+        return read is null
+            ? Problems.NotFound($"No dossier has the number '{number}'.")
+            : TypedResults.Ok(await DossierQuery.ToResponseAsync(read.Dossier, db, time, http.User, node, read.Applicant, ct));
     }
 
-    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, FieldSync.FieldSettings fieldSettings, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, NodeRole node, HttpContext http, CancellationToken ct)
     {
-        if (fieldSettings.IsFieldNode)
-        {
-            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Not allowed by the rules", "A field kit only receives dossiers; later steps are taken at the centre after sync.", "field.receive-only");
-        }
-
         var errors = new ValidationErrors();
         if (request?.Action is not { } action || action is DossierAction.Register or DossierAction.Receive || !Enum.IsDefined(action))
         {
@@ -197,13 +232,13 @@ public static class DossiersApi
 
         if (!DossierPermissions.May(http.User, request!.Action!.Value))
         {
-            return Problems.Result(StatusCodes.Status403Forbidden, "Not your step", $"Your role does not take the action {EnumText.Of(request.Action.Value)}.", "dossier.action-not-permitted");
+            return Problems.Result(ProblemKind.Denied, "dossier.action-not-permitted", $"Your role does not take the action {EnumText.Of(request.Action.Value)}.");
         }
 
         var command = new DossierCommand(request.Action.Value, request.Version!.Value, Actor.Of(http), request.Reason, request.ToOfficer, promised);
-        var dossier = await TransitionDossier.ExecuteAsync(n, command, db, time, ct);
+        var dossier = await TransitionDossier.ExecuteAsync(n, command, node, db, time, ct);
         return dossier is null
             ? Problems.NotFound($"No dossier has the number '{number}'.")
-            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, fullPersonalData: true, ct));
+            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, node, ApplicantView.Of(dossier.Applicant, full: true), ct));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Platform.Printing;
@@ -12,7 +13,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>A dossier's printable form (01–06) as print-ready HTML, and the same form as a PDF.</summary>
 [Authorize(Policy = Policies.FullPersonalData)]
-public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration, FieldSync.FieldSettings fieldSettings) : PageModel
+public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration, NodeRole node) : PageModel
 {
     public string Number { get; private set; } = string.Empty;
 
@@ -38,7 +39,7 @@ public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration con
 
         Number = number;
         Form = form;
-        db.Audit(pdf ? "export" : "personal-data.read", nameof(Dossier), sheet.Dossier.Id.ToString(), $"{number} form {Kind}{(pdf ? ".pdf" : string.Empty)}");
+        db.Audit(pdf ? AuditActions.Export : AuditActions.PersonalDataRead, nameof(Dossier), sheet.Dossier.Id.ToString(), $"{number} form {Kind}{(pdf ? ".pdf" : string.Empty)}");
         await db.SaveChangesAsync(ct);
         return pdf ? File(PdfFormRenderer.Render(form), "application/pdf", $"{number}-{Kind}.pdf") : Page();
     }
@@ -54,10 +55,10 @@ public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration con
             return configured.TrimEnd('/');
         }
 
-        if (fieldSettings.IsFieldNode)
+        if (node.Centre is { } centre)
         {
             var kit = await db.FieldNodeStates.AsNoTracking().Select(s => s.PublicBaseUrl).SingleOrDefaultAsync(ct);
-            return (kit ?? fieldSettings.Server!.ToString()).TrimEnd('/');
+            return (kit ?? centre.ToString()).TrimEnd('/');
         }
 
         return $"{Request.Scheme}://{Request.Host}";

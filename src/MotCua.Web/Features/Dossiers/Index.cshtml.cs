@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Catalog;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
@@ -62,7 +63,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time) : PageModel
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         Result = await WorkQueueQuery.LoadAsync(
             new WorkQueueQuery.Filter(userId, Mine.Value, !All, Procedure, Channel, Status, Hamlet, Q, Focus, PageNumber), db, time, culture, ct);
-        Procedures = await Catalog.ProcedureNames.AllAsync(db, culture, ct);
+        Procedures = await ProcedureNames.AllAsync(db, culture, ct);
         Hamlets = [.. (await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct)).Select(h => (h.Id, h.Name))];
     }
 

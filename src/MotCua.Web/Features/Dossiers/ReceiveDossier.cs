@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain;
 using MotCua.Domain.Calendar;
@@ -6,19 +5,27 @@ using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Calendar;
+using MotCua.Web.Data.Calendar;
+using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform;
+using MotCua.Web.Platform.Uploads;
 
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
 /// Receives a dossier: numbers it within its unit and receipt day, starts its legal clock and records the first step
-/// of its history. A repeated client id returns the dossier already received (idempotent intake).
+/// of its history, in one transaction with its scans, its audit rows and its Index 766 summaries (both written by
+/// <see cref="MotCuaDb"/>'s save). A repeated client id returns the dossier already received (idempotent intake).
+/// The counter page, <c>POST /api/dossiers</c> and a synced field dossier all come through here with typed input; the
+/// <c>Read…</c> helpers turn what a person typed or a client sent into it, each error on its field with a code.
 /// </summary>
 public static class ReceiveDossier
 {
-    private const string SecretAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    public const int MaxPapers = 50;
 
+    public const int MaxPaperName = 500;
+
+    /// <param name="RecordedAt">When the citizen handed the papers in, for dossiers received in the field; null means now.</param>
     public sealed record Input(
         Guid ClientId,
         string UnitCode,
@@ -38,127 +45,104 @@ public static class ReceiveDossier
 
     public sealed record Outcome(Dossier Dossier, bool Created);
 
-    /// <summary>Validates the API request into an <see cref="Input"/>, reporting every malformed field at once.</summary>
-    public static Input? Validate(ReceiveDossierRequest? request, string actorId, DateTimeOffset now, ValidationErrors errors)
+    /// <summary>
+    /// Whether a dossier numbered by <paramref name="numbering"/> may come in through <paramref name="channel"/>: a
+    /// dossier numbered in the field (on a field kit, or synced from one) is an outreach or home-visit dossier.
+    /// </summary>
+    public static bool Accepts(IntakeNumbering numbering, Channel channel)
     {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (request is null)
-        {
-            errors.Add("body", "The dossier is required.");
-            return null;
-        }
-
-        if (request.ClientId is not { } clientId || clientId == Guid.Empty)
-        {
-            errors.Add("clientId", "A client-generated id (UUID) is required, so that a repeated request cannot create a second dossier.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Procedure) || !Procedure.IsValidCode(request.Procedure.Trim().ToUpperInvariant()))
-        {
-            errors.Add("procedure", "A procedure code is required (e.g. 1.001193).");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Unit) || !Domain.Units.UnitCodeFormat.IsValid(request.Unit.Trim()))
-        {
-            errors.Add("unit", "The receiving unit is not known: the account must belong to a commune.");
-        }
-
-        if (request.Channel is not { } channel || !Enum.IsDefined(channel))
-        {
-            errors.Add("channel", "The channel is required: counter, online, post, outreach or homeVisit.");
-        }
-
-        DateTimeOffset? recordedAt = null;
-        if (request.ReceivedAt is not null)
-        {
-            if (QueryValues.TryParseInstant(request.ReceivedAt, out var at))
-            {
-                recordedAt = at;
-            }
-            else
-            {
-                errors.Add("receivedAt", "receivedAt must be an ISO 8601 instant with an offset, e.g. 2026-11-14T09:30:00+07:00.");
-            }
-        }
-
-        var applicant = ValidateApplicant(request.Applicant, now, errors);
-        if (errors.Any)
-        {
-            return null;
-        }
-
-        if (request.Papers is { Count: > 50 } || request.Papers?.Any(p => p is null || p.Length > 500) == true)
-        {
-            errors.Add("papers", "At most 50 papers, each named in at most 500 characters.");
-            return null;
-        }
-
-        var groups = PriorityGroup.None;
-        foreach (var g in request.PriorityGroups ?? [])
-        {
-            if (!Enum.IsDefined(g) || g == PriorityGroup.None)
-            {
-                errors.Add("priorityGroups", "Priority groups are elderly, disabled, socialProtection, cashWithoutBankAccount or pendingProcedure.");
-                return null;
-            }
-
-            groups |= g;
-        }
-
-        return new Input(request.ClientId!.Value, request.Unit!.Trim(), request.Procedure!.Trim().ToUpperInvariant(), applicant!, request.Channel!.Value,
-            recordedAt, request.NeedsVerification, actorId, request.Papers, null, request.OutreachSession, groups);
+        ArgumentNullException.ThrowIfNull(numbering);
+        return !numbering.InTheField || channel.AllowsFieldTimestamp();
     }
 
-    public static Applicant? ValidateApplicant(ApplicantRequest? a, DateTimeOffset now, ValidationErrors errors)
+    /// <summary>The applicant as typed at the counter or sent by a client; null with every error added (codes <c>applicant.*</c>).</summary>
+    public static Applicant? ReadApplicant(string? citizenId, string? fullName, string? phone, string? address, Guid? hamletId, bool consent, DateTimeOffset now, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (a is null)
+        if (!CitizenId.TryParse(citizenId, out var id, out var idError))
         {
-            errors.Add("applicant", "The applicant is required.");
-            return null;
-        }
-
-        if (!CitizenId.TryParse(a.CitizenId, out var id, out var idError))
-        {
-            errors.Add("applicant.citizenId", idError ?? "Invalid citizen ID.");
+            errors.Add("applicant.citizenId", idError ?? "Invalid citizen ID.", "applicant.citizen-id-invalid");
         }
         else if (id.BirthYear > WorkingCalendar.LocalDate(now).Year || id.BirthYear < WorkingCalendar.LocalDate(now).Year - 130)
         {
-            errors.Add("applicant.citizenId", $"Digits 4–6 give a birth year of {id.BirthYear}, which is not possible.");
+            errors.Add("applicant.citizenId", $"Digits 4–6 give a birth year of {id.BirthYear}, which is not possible.", "applicant.citizen-id-invalid");
         }
 
-        PhoneNumber? phone = null;
-        if (!string.IsNullOrWhiteSpace(a.Phone))
+        PhoneNumber? parsedPhone = null;
+        if (!string.IsNullOrWhiteSpace(phone))
         {
-            if (PhoneNumber.TryParse(a.Phone, out var p))
+            if (PhoneNumber.TryParse(phone, out var p))
             {
-                phone = p;
+                parsedPhone = p;
             }
             else
             {
-                errors.Add("applicant.phone", "The phone number must be a Vietnamese number: 0 followed by 9 or 10 digits, or +84.");
+                errors.Add("applicant.phone", "The phone number must be a Vietnamese number: 0 followed by 9 or 10 digits, or +84.", "applicant.phone-invalid");
             }
         }
 
         if (errors.Any)
         {
             // Still check the name so that one response lists every field.
-            errors.Try("applicant.fullName", () => new Applicant(CitizenId.Parse("001000000000"), a.FullName ?? string.Empty, null, a.Address, null));
+            errors.Try("applicant.fullName", () => new Applicant(CitizenId.Parse("001000000000"), fullName ?? string.Empty, null, address, null));
             return null;
         }
 
-        return errors.Try("applicant.fullName", () => a.Consent == true
-            ? new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId, PersonalDataBasis.Consent, now)
-            : new Applicant(id, a.FullName ?? string.Empty, phone, a.Address, a.HamletId));
+        return errors.Try("applicant.fullName", () => consent
+            ? new Applicant(id, fullName ?? string.Empty, parsedPhone, address, hamletId, PersonalDataBasis.Consent, now)
+            : new Applicant(id, fullName ?? string.Empty, parsedPhone, address, hamletId));
     }
 
-    /// <param name="numbering">Where the number and lookup secret come from: the centre's counter (default), a field kit's reserved block, or a synced field dossier's own.</param>
-    public static async Task<Outcome> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, CancellationToken ct, IntakeNumbering? numbering = null)
+    /// <summary>A procedure code as the catalogue writes it (e.g. <c>1.001193</c>, <c>1.000948.H38</c>), or null with an error.</summary>
+    public static string? ReadProcedure(string? code, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var normal = code?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(normal) || !Procedure.IsValidCode(normal))
+        {
+            errors.Add("procedure", "A procedure code is required (e.g. 1.001193).", "dossier.procedure-required");
+            return null;
+        }
+
+        return normal;
+    }
+
+    /// <summary>The papers handed in, by their Vietnamese names in the catalogue (null: every required paper).</summary>
+    public static void CheckPapers(IReadOnlyList<string?>? papers, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (papers is { Count: > MaxPapers } || papers?.Any(p => p is null || p.Length > MaxPaperName) == true)
+        {
+            errors.Add("papers", $"At most {MaxPapers} papers, each named in at most {MaxPaperName} characters.", "dossier.papers-too-many");
+        }
+    }
+
+    /// <summary>The applicant's priority groups as the team noted them; none when the list is empty.</summary>
+    public static PriorityGroup ReadPriorityGroups(IEnumerable<PriorityGroup>? groups, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var result = PriorityGroup.None;
+        foreach (var g in groups ?? [])
+        {
+            if (!Enum.IsDefined(g) || g == PriorityGroup.None)
+            {
+                errors.Add("priorityGroups", "Priority groups are elderly, disabled, socialProtection, cashWithoutBankAccount or pendingProcedure.", "dossier.priority-group-invalid");
+                return PriorityGroup.None;
+            }
+
+            result |= g;
+        }
+
+        return result;
+    }
+
+    /// <param name="numbering">Where the number and lookup secret come from: the centre's counter, a field kit's reserved block, or a synced field dossier's own.</param>
+    public static async Task<Outcome> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, IntakeNumbering numbering, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
-        numbering ??= IntakeNumbering.Centre;
+        ArgumentNullException.ThrowIfNull(numbering);
 
         var existing = await FindByClientIdAsync(db, input.ClientId, ct);
         if (existing is not null)
@@ -166,13 +150,18 @@ public static class ReceiveDossier
             return new Outcome(existing, false);
         }
 
+        if (!Accepts(numbering, input.Channel))
+        {
+            throw new DomainRuleException("field.channel", "A dossier received in the field is an outreach or home-visit dossier.");
+        }
+
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == input.UnitCode, ct)
-            ?? throw new DomainRuleException("dossier.unit-unknown", $"No unit has the code '{input.UnitCode}'.") { IsInvalidInput = true };
+            ?? throw new DomainRuleException("dossier.unit-unknown", $"No unit has the code '{input.UnitCode}'.", RuleKind.Invalid);
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct)
-            ?? throw new DomainRuleException("dossier.procedure-unknown", $"No procedure has the code '{input.ProcedureCode}'.") { IsInvalidInput = true };
+            ?? throw new DomainRuleException("dossier.procedure-unknown", $"No procedure has the code '{input.ProcedureCode}'.", RuleKind.Invalid);
         if (input.Applicant.HamletId is { } hamletId && !await db.Hamlets.AnyAsync(h => h.Id == hamletId && h.UnitId == unit.Id, ct))
         {
-            throw new DomainRuleException("dossier.hamlet-unknown", "The hamlet is not one of the receiving unit's hamlets.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.hamlet-unknown", "The hamlet is not one of the receiving unit's hamlets.", RuleKind.Invalid);
         }
 
         var calendar = await db.LoadCalendarAsync(unit.Id, ct);
@@ -181,7 +170,7 @@ public static class ReceiveDossier
         if (input.OutreachSessionId is { } sessionId
             && !await db.OutreachSessions.AnyAsync(s => s.Id == sessionId && s.UnitId == unit.Id && s.Date == day && s.Status != SessionStatus.Cancelled, ct))
         {
-            throw new DomainRuleException("dossier.session-unknown", "The outreach session is not one of this unit's sessions held on the day the papers were handed in.") { IsInvalidInput = true };
+            throw new DomainRuleException("dossier.session-unknown", "The outreach session is not one of this unit's sessions held on the day the papers were handed in.", RuleKind.Invalid);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -211,7 +200,6 @@ public static class ReceiveDossier
 
             numbering.Receiving(db, dossier);
             await db.SaveChangesAsync(ct);
-            numbering.BeforeCommit();
             await tx.CommitAsync(ct);
             return new Outcome(dossier, true);
         }
@@ -221,15 +209,9 @@ public static class ReceiveDossier
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var winner = await FindByClientIdAsync(db, input.ClientId, ct);
-            return winner is not null ? new Outcome(winner, false) : throw new DomainRuleException("dossier.conflict", "The dossier could not be numbered; try again.") { IsConflict = true };
+            return winner is not null ? new Outcome(winner, false) : throw new DomainRuleException("dossier.conflict", "The dossier could not be numbered; try again.", RuleKind.Conflict);
         }
     }
-
-    /// <summary>8 characters from an alphabet without look-alikes (no 0/O, 1/I): about 40 bits, typed from a paper slip.</summary>
-    public static string NewLookupSecret() => RandomNumberGenerator.GetString(SecretAlphabet, 8);
-
-    /// <summary>True for a secret <see cref="NewLookupSecret"/> could have made.</summary>
-    public static bool IsLookupSecret(string? secret) => secret is { Length: 8 } && secret.All(c => SecretAlphabet.Contains(c, StringComparison.Ordinal));
 
     private static Task<Dossier?> FindByClientIdAsync(MotCuaDb db, Guid clientId, CancellationToken ct) =>
         db.Dossiers.Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.ClientId == clientId, ct);

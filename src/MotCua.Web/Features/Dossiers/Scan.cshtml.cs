@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
+using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -27,7 +29,7 @@ public sealed class ScanModel(MotCuaDb db) : PageModel
         }
 
         var bytes = await db.AttachmentContents.Where(c => c.Id == id).Select(c => c.Bytes).SingleAsync(ct);
-        db.Audit("attachment.read", nameof(Attachment), id.ToString(), number);
+        db.Audit(AuditActions.AttachmentRead, nameof(Attachment), id.ToString(), number);
         await db.SaveChangesAsync(ct);
         return File(bytes, attachment.ContentType, attachment.FileName);
     }

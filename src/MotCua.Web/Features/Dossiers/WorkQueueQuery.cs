@@ -3,7 +3,7 @@ using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Calendar;
+using MotCua.Web.Data.Calendar;
 
 namespace MotCua.Web.Features.Dossiers;
 

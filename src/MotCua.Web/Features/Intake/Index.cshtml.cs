@@ -10,6 +10,8 @@ using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
+using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
@@ -21,7 +23,7 @@ namespace MotCua.Web.Features.Intake;
 [Authorize(Policy = Policies.ReceiveDossiers)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t, IntakeNumbering numbering, FieldSync.FieldSettings fieldSettings) : PageModel
+public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t, IntakeNumbering numbering, NodeRole node) : PageModel
 {
     public const long MaxUpload = 40 * 1024 * 1024;
 
@@ -83,7 +85,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
     {
         await LoadAsync(ct);
         Input.ClientId = Guid.NewGuid();
-        Input.Channel = fieldSettings.IsFieldNode || (User.IsInRole(Roles.FieldAgent) && !User.IsInRole(Roles.CounterOfficer)) ? Channel.Outreach : Channel.Counter;
+        Input.Channel = node.IsFieldKit || (User.IsInRole(Roles.FieldAgent) && !User.IsInRole(Roles.CounterOfficer)) ? Channel.Outreach : Channel.Counter;
         if (Chosen is { } chosen && !Channels.Contains(Input.Channel))
         {
             Input.Channel = Channels.FirstOrDefault(Channel.Outreach);
@@ -97,7 +99,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         ModelState.Clear();
         if (!CitizenId.TryParse(Input.CitizenId, out var id))
         {
-            Errors["applicant.citizenId"] = t["Intake.Error.CitizenId"];
+            Errors["applicant.citizenId"] = t["Problem.applicant.citizen-id-invalid"];
             return Page();
         }
 
@@ -115,7 +117,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         Input.Address = previous.Applicant.Address;
         Input.HamletId = previous.Applicant.HamletId;
         Found = t["Intake.Found"];
-        db.Audit("personal-data.read", nameof(Dossier), previous.Id.ToString(), "intake: returning applicant");
+        db.Audit(AuditActions.PersonalDataRead, nameof(Dossier), previous.Id.ToString(), "intake: returning applicant");
         await db.SaveChangesAsync(ct);
         return Page();
     }
@@ -125,44 +127,55 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         await LoadAsync(ct);
         if (Chosen is null)
         {
-            Errors["procedure"] = t["Intake.Error.Procedure"];
+            Errors["procedure"] = t["Problem.dossier.procedure-required"];
             return Page();
         }
 
-        if (FieldKit && !Input.Channel.AllowsFieldTimestamp())
+        var errors = new ValidationErrors();
+        var now = time.GetUtcNow();
+        if (!Enum.IsDefined(Input.Channel))
         {
-            Errors["channel"] = t["Intake.Error.Channel"];
-            return Page();
+            errors.Add("channel", "Choose where it is received.", "dossier.channel-required");
+        }
+        else if (!ReceiveDossier.Accepts(numbering, Input.Channel))
+        {
+            errors.Add("channel", "A field kit receives outreach and home-visit dossiers only.", "field.channel");
         }
 
-        string? receivedAt = null;
+        DateTimeOffset? recordedAt = null;
         if (Input.Channel.AllowsFieldTimestamp() && !string.IsNullOrWhiteSpace(Input.ReceivedAt))
         {
             if (DateTime.TryParseExact(Input.ReceivedAt, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
-                receivedAt = new DateTimeOffset(local, WorkingCalendar.VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                recordedAt = new DateTimeOffset(local, WorkingCalendar.VietnamOffset);
             }
             else
             {
-                Errors["receivedAt"] = t["Intake.Error.ReceivedAt"];
+                errors.Add("receivedAt", "The time handed in is not valid.", "dossier.received-at-invalid");
             }
         }
 
-        var request = new ReceiveDossierRequest(Input.ClientId, Chosen.Code, User.UnitCodeOf(), Input.Channel,
-            new ApplicantRequest(Input.CitizenId, Input.FullName, Input.Phone, Input.Address, Input.HamletId, Input.Consent ? true : null),
-            receivedAt, Input.NeedsVerification, Input.Papers,
-            Input.Channel == Channel.Outreach ? Input.OutreachSessionId : null, Input.PriorityGroups);
-        var errors = new ValidationErrors();
-        var input = ReceiveDossier.Validate(request, Actor.Of(HttpContext), time.GetUtcNow(), errors);
-        foreach (var (field, messages) in errors.ToDictionary())
+        var applicant = ReceiveDossier.ReadApplicant(Input.CitizenId, Input.FullName, Input.Phone, Input.Address, Input.HamletId, Input.Consent, now, errors);
+        ReceiveDossier.CheckPapers(Input.Papers, errors);
+        var groups = ReceiveDossier.ReadPriorityGroups(Input.PriorityGroups, errors);
+        var unit = User.UnitCodeOf();
+        if (string.IsNullOrWhiteSpace(unit))
         {
-            Errors[field] = Localize(field, messages[0]);
+            errors.Add("unit", "The receiving unit is not known: the account must belong to a commune.");
         }
 
-        if (input is null || Errors.Count > 0)
+        foreach (var (field, code, message) in errors.Entries)
+        {
+            Errors.TryAdd(field, t.Explain(code, message));
+        }
+
+        if (applicant is null || Errors.Count > 0)
         {
             return Page();
         }
+
+        var input = new ReceiveDossier.Input(Input.ClientId, unit!, Chosen.Code, applicant, Input.Channel, recordedAt, Input.NeedsVerification, Actor.Of(HttpContext),
+            Input.Papers, null, Input.Channel == Channel.Outreach ? Input.OutreachSessionId : null, groups);
 
         var scans = new List<ReceiveDossier.Scan>();
         foreach (var file in Scans.Where(f => f.Length > 0))
@@ -180,38 +193,24 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
 
         try
         {
-            var outcome = await ReceiveDossier.ExecuteAsync(input with { Scans = scans }, db, time, ct, numbering);
+            var outcome = await ReceiveDossier.ExecuteAsync(input with { Scans = scans }, db, time, numbering, ct);
             TempData["Notice"] = outcome.Created ? string.Format(CultureInfo.CurrentCulture, t["Intake.Received"], outcome.Dossier.Number) : t["Intake.AlreadyReceived"];
             return Redirect($"/dossiers/{outcome.Dossier.Number}/forms/receipt");
         }
         catch (DomainRuleException ex)
         {
-            Errors[ex.Code.StartsWith("scan.", StringComparison.Ordinal) ? "scans" : "form"] = t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"];
+            Errors[ex.Code.StartsWith("scan.", StringComparison.Ordinal) ? "scans" : "form"] = t.Explain(ex);
             return Page();
         }
     }
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
-    /// <summary>The channels an officer may choose here: never online; on a field kit only outreach and home visits.</summary>
-    public IReadOnlyList<Channel> Channels => Chosen is null ? [] : [.. Chosen.Rules.Channels.Where(c => c != Channel.Online && (!FieldKit || c.AllowsFieldTimestamp()))];
+    /// <summary>The channels an officer may choose here: never online; on a field kit only those <see cref="ReceiveDossier.Accepts"/> takes there.</summary>
+    public IReadOnlyList<Channel> Channels => Chosen is null ? [] : [.. Chosen.Rules.Channels.Where(c => c != Channel.Online && ReceiveDossier.Accepts(numbering, c))];
 
     /// <summary>True on a team laptop (field mode): numbers come from the kit's blocks and the dossier waits in the outbox.</summary>
-    public bool FieldKit => fieldSettings.IsFieldNode;
-
-    private string Localize(string field, string fallback)
-    {
-        var key = field switch
-        {
-            "applicant.citizenId" => "Intake.Error.CitizenId",
-            "applicant.fullName" => "Intake.Error.FullName",
-            "applicant.phone" => "Intake.Error.Phone",
-            "receivedAt" => "Intake.Error.ReceivedAt",
-            "channel" => "Intake.Error.Channel",
-            _ => null,
-        };
-        return key is null ? fallback : t[key];
-    }
+    public bool FieldKit => node.IsFieldKit;
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Catalog;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Resources;
@@ -55,7 +56,7 @@ public sealed class CampaignModel(MotCuaDb db, TimeProvider time, IAuthorization
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
-            Error = t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"];
+            Error = t.Explain(ex);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -71,7 +72,7 @@ public sealed class CampaignModel(MotCuaDb db, TimeProvider time, IAuthorization
         }
 
         Campaign = c;
-        Procedures = await Catalog.ProcedureNames.OfAsync(c.Procedures, db, culture, ct);
+        Procedures = await ProcedureNames.OfAsync(c.Procedures, db, culture, ct);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageOutreach)).Succeeded;
         var unitId = await db.Campaigns.Where(x => x.Id == id).Select(x => x.UnitId).SingleAsync(ct);
         Teams = [.. (await db.Teams.AsNoTracking().Where(x => x.UnitId == unitId).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct)).Select(x => (x.Id, x.Name))];

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Resources;
@@ -31,7 +32,7 @@ public sealed class ExportModel(MotCuaDb db, IStringLocalizer<Strings> t) : Page
             s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t[$"Slot.{s.Slot}"].Value, s.Team, s.Hamlet,
             s.ExpectedCases.ToString(CultureInfo.InvariantCulture), t[$"SessionStatus.{s.Status}"].Value, string.Join("; ", s.Members), s.Reason,
         }).ToList();
-        db.Audit("export", "Campaign", id.ToString(), $"format={format ?? "csv"}, {rows.Count} sessions");
+        db.Audit(AuditActions.Export, "Campaign", id.ToString(), $"format={format ?? "csv"}, {rows.Count} sessions");
         await db.SaveChangesAsync(ct);
         string[] header = [t["Outreach.Day"], t["Outreach.HalfDay"], t["Outreach.Team"], t["Outreach.Hamlets"], t["Outreach.Expected"], t["Outreach.PlanStatus"], t["Outreach.Members"], t["Outreach.Why"]];
         var name = $"ke-hoach-luu-dong-{campaign.From:yyyyMMdd}";

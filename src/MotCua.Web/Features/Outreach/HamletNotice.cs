@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Platform.Printing;
 
 namespace MotCua.Web.Features.Outreach;
@@ -50,29 +49,16 @@ public static class HamletNotice
         foreach (var p in procedures.OrderBy(p => codes.ToList().IndexOf(p.Code)))
         {
             var papers = p.VersionOn(sessions.FirstOrDefault()?.Date ?? today)?.Papers ?? [];
-            blocks.Add(new FormList(p.Name.Vi, [.. papers.Select(x => $"{x.Name.Vi} ({DossierFormsText.PaperForm(x.Form)}{(x.Optional ? ", nếu có" : string.Empty)})")], Numbered: false));
+            blocks.Add(new FormList(p.Name.Vi, [.. papers.Select(x => $"{x.Name.Vi} ({FormWords.PaperForm(x.Form)}{(x.Optional ? ", nếu có" : string.Empty)})")], Numbered: false));
         }
 
         blocks.Add(new FormParagraph("Bà con mang theo căn cước. Tổ lưu động có máy in, máy quét và hướng dẫn bà con nộp hồ sơ trực tuyến, mở tài khoản nhận trợ cấp. Người không tự đến được, xin báo trưởng ấp để cán bộ đến tận nhà."));
         return new PrintedForm(
-            "Thông báo", PaperSize.A4Portrait, DossierForms.Issuer(unit), ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
-            DossierForms.PlaceAndDate(unit, time.GetUtcNow()),
+            "Thông báo", PaperSize.A4Portrait, Letterhead.Issuer(unit), Letterhead.Motto,
+            Letterhead.PlaceAndDate(unit, time.GetUtcNow()),
             "THÔNG BÁO", $"Lịch tổ hành chính lưu động phục vụ tại {hamlet.Name}",
             blocks,
             null,
             [new FormSignature("TRƯỞNG ẤP/THÔN", "(Niêm yết và thông báo trên loa)", null), new FormSignature("GIÁM ĐỐC TRUNG TÂM", "(Ký, ghi rõ họ tên)", null)]);
     }
-}
-
-/// <summary>The Vietnamese words for how a paper is handed in, as printed on notices.</summary>
-public static class DossierFormsText
-{
-    public static string PaperForm(Domain.Catalog.PaperForm form) => form switch
-    {
-        Domain.Catalog.PaperForm.Original => "bản chính",
-        Domain.Catalog.PaperForm.Copy => "bản sao",
-        Domain.Catalog.PaperForm.CertifiedCopy => "bản sao chứng thực hoặc bản chính để đối chiếu",
-        Domain.Catalog.PaperForm.Presented => "xuất trình",
-        _ => string.Empty,
-    };
 }

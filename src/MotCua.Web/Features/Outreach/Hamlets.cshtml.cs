@@ -8,6 +8,7 @@ using MotCua.Domain;
 using MotCua.Domain.Outreach;
 using MotCua.Domain.Units;
 using MotCua.Web.Data;
+using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Resources;
 
@@ -74,7 +75,7 @@ public sealed class HamletsModel(MotCuaDb db, IAuthorizationService authorizatio
         {
             if (hamlet.Version != form.Version)
             {
-                throw new DomainRuleException("hamlet.version-conflict", t["Details.Conflict"]) { IsConflict = true };
+                throw new DomainRuleException("hamlet.version-conflict", t["Details.Conflict"], RuleKind.Conflict);
             }
 
             hamlet.UpdateProfile(form.DistanceKm, form.TravelMinutes, form.Population, form.MeetingPlace,
@@ -87,9 +88,9 @@ public sealed class HamletsModel(MotCuaDb db, IAuthorizationService authorizatio
         {
             db.ChangeTracker.Clear();
             Editing = id;
-            Error = ex.IsConflict ? t["Details.Conflict"] : t["Outreach.Error.Hamlet"];
+            Error = ex.Kind == RuleKind.Conflict ? t["Details.Conflict"] : t["Outreach.Error.Hamlet"];
             await LoadAsync(ct);
-            Response.StatusCode = ex.IsConflict ? 409 : 400;
+            Response.StatusCode = Problems.StatusOf(ex.Kind);
             return Page();
         }
     }

@@ -29,13 +29,13 @@ public static class MoveSession
 
         if (session.Version != input.ExpectedVersion)
         {
-            throw new DomainRuleException("session.version-conflict", "The session has changed since you opened it; reload and try again.") { IsConflict = true };
+            throw new DomainRuleException("session.version-conflict", "The session has changed since you opened it; reload and try again.", RuleKind.Conflict);
         }
 
         var context = await OutreachPlanning.LoadAsync(session.CampaignId, db, time, ct);
         if (!context.Campaign.Settings.Dates().Contains(input.Date) || !context.Campaign.Settings.Slots.Contains(input.Slot))
         {
-            throw new DomainRuleException("session.outside-campaign", "The new day and half-day must be one of the campaign's.") { IsInvalidInput = true };
+            throw new DomainRuleException("session.outside-campaign", "The new day and half-day must be one of the campaign's.", RuleKind.Invalid);
         }
 
         if (input.Date < context.Today)
@@ -44,10 +44,10 @@ public static class MoveSession
         }
 
         var team = context.Problem.Teams.SingleOrDefault(t => t.Id == input.TeamId)
-            ?? throw new DomainRuleException("session.team-unknown", "No such team in this unit.") { IsInvalidInput = true };
+            ?? throw new DomainRuleException("session.team-unknown", "No such team in this unit.", RuleKind.Invalid);
         if (context.Problem.Hamlets.All(h => h.Id != input.HamletId))
         {
-            throw new DomainRuleException("session.hamlet-unknown", "No such hamlet in this unit.") { IsInvalidInput = true };
+            throw new DomainRuleException("session.hamlet-unknown", "No such hamlet in this unit.", RuleKind.Invalid);
         }
 
         IReadOnlyList<string> members = input.MemberIds is { Count: > 0 } chosen

@@ -38,7 +38,7 @@ public static class PlanCampaign
         var inputErrors = PlanningContext.InputErrors(problem);
         if (inputErrors.Count > 0)
         {
-            throw new DomainRuleException("campaign.input-invalid", string.Join(" ", inputErrors)) { IsInvalidInput = true };
+            throw new DomainRuleException("campaign.input-invalid", string.Join(" ", inputErrors), RuleKind.Invalid);
         }
 
         // CP-SAT is CPU-bound: keep it off the request thread's synchronization context.

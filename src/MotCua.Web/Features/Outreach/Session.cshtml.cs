@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MotCua.Domain;
 using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Catalog;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Resources;
@@ -148,8 +149,7 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
                 Violations = ex.Violations;
             }
 
-            return await FailAsync(id, ex.Code == "session.rules-broken" ? t["Outreach.Error.Rules"] : t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"],
-                ct, ex.IsConflict ? 409 : ex.IsInvalidInput ? 400 : 422);
+            return await FailAsync(id, ex.Code == "session.rules-broken" ? t["Outreach.Error.Rules"] : t.Explain(ex), ct, Problems.StatusOf(ex.Kind));
         }
     }
 
@@ -176,7 +176,7 @@ public sealed class SessionModel(MotCuaDb db, TimeProvider time, IAuthorizationS
         var culture = Localization.Culture();
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == s.CampaignId, ct);
         Session = (await CampaignQuery.SessionsAsync([s], s.UnitId, db, culture, ct))[0];
-        Uncovered = [.. (await Catalog.ProcedureNames.OfAsync(Session.Uncovered, db, culture, ct)).Select(p => p.Name)];
+        Uncovered = [.. (await ProcedureNames.OfAsync(Session.Uncovered, db, culture, ct)).Select(p => p.Name)];
         var teams = await db.Teams.AsNoTracking().Where(x => x.UnitId == s.UnitId).OrderBy(x => x.Name).ToListAsync(ct);
         Teams = [.. teams.Select(x => (x.Id, x.Name))];
         if (teams.FirstOrDefault(x => x.Id == s.TeamId) is { } team)

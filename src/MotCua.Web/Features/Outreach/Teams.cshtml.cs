@@ -7,6 +7,8 @@ using Microsoft.Extensions.Localization;
 using MotCua.Domain;
 using MotCua.Domain.Outreach;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Catalog;
+using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Resources;
 
@@ -80,7 +82,7 @@ public sealed class TeamsModel(MotCuaDb db, IAuthorizationService authorization,
 
                 if (team.Version != form.Version)
                 {
-                    throw new DomainRuleException("team.version-conflict", "changed") { IsConflict = true };
+                    throw new DomainRuleException("team.version-conflict", "changed", RuleKind.Conflict);
                 }
 
                 team.Update(form.Name ?? string.Empty, form.CrewSize, equipment, members);
@@ -98,8 +100,8 @@ public sealed class TeamsModel(MotCuaDb db, IAuthorizationService authorization,
         {
             db.ChangeTracker.Clear();
             Editing = id;
-            Error = ex.IsConflict ? t["Details.Conflict"] : t[$"Problem.{ex.Code}"].ResourceNotFound ? ex.Message : t[$"Problem.{ex.Code}"];
-            Response.StatusCode = ex.IsConflict ? 409 : 400;
+            Error = ex.Kind == RuleKind.Conflict ? t["Details.Conflict"] : t.Explain(ex);
+            Response.StatusCode = Problems.StatusOf(ex.Kind);
             return Page();
         }
     }
@@ -111,7 +113,7 @@ public sealed class TeamsModel(MotCuaDb db, IAuthorizationService authorization,
         {
             if (!DateOnly.TryParseExact(part, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
-                throw new DomainRuleException("team.date-invalid", $"'{part}' is not a date (dd/MM/yyyy).") { IsInvalidInput = true };
+                throw new DomainRuleException("team.date-invalid", $"'{part}' is not a date (dd/MM/yyyy).", RuleKind.Invalid);
             }
 
             dates.Add(d);
@@ -127,6 +129,6 @@ public sealed class TeamsModel(MotCuaDb db, IAuthorizationService authorization,
         var unitIds = Teams.Select(x => x.UnitId).Append(User.UnitId() ?? Guid.Empty).Distinct().ToList();
         Staff = [.. (await db.Users.AsNoTracking().Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value)).OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName }).ToListAsync(ct)).Select(u => (u.Id, u.FullName))];
         var culture = Platform.Localization.Culture();
-        Procedures = await Catalog.ProcedureNames.AllAsync(db, culture, ct);
+        Procedures = await ProcedureNames.AllAsync(db, culture, ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
@@ -59,7 +60,7 @@ public sealed class DashboardModel(MotCuaDb db, TimeProvider time, QualitySettin
             return result;
         }
 
-        db.Audit("export", "QualityIndex", Index.Unit.Code, $"{Period.Code} xlsx");
+        db.Audit(AuditActions.Export, "QualityIndex", Index.Unit.Code, $"{Period.Code} xlsx");
         await db.SaveChangesAsync(ct);
         var bytes = QualityExcel.Index(Index, Rank, Trend, Localization.Culture());
         return File(bytes, QualityExcel.ContentType, $"chi-so-766-{Index.Unit.Code}-{Period.Code}.xlsx");

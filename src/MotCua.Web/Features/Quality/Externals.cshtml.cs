@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Quality;
 using MotCua.Web.Platform;
 using MotCua.Web.Resources;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Quality;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 

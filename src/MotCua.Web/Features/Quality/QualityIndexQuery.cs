@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Quality;
 using Extra = MotCua.Domain.Quality.MeasureFacts.Extra;
 using K = MotCua.Domain.Quality.IndexMeasureKeys;
 

@@ -5,12 +5,11 @@ using MotCua.Domain.Quality;
 namespace MotCua.Web.Features.Quality;
 
 /// <summary>
-/// The Index 766 scheme in force and the feedback time limits. Defaults follow the national portal
-/// (<see cref="IndexDefinition.Default"/>); a province changes weights, thresholds or bands by pointing
-/// <c>MotCua:Quality:DefinitionFile</c> at a JSON file of the same shape (validated at start), and the feedback limits
-/// with <c>MotCua:Quality:Feedback:HandleWorkingDays</c>, <c>RefuseWorkingDays</c>, <c>SupplementWorkingDays</c>.
+/// The Index 766 scheme in force. Defaults follow the national portal (<see cref="IndexDefinition.Default"/>); a
+/// province changes weights, thresholds or bands by pointing <c>MotCua:Quality:DefinitionFile</c> at a JSON file of
+/// the same shape (validated at start).
 /// </summary>
-public sealed record QualitySettings(IndexDefinition Definition, FeedbackTimeLimits FeedbackLimits)
+public sealed record QualitySettings(IndexDefinition Definition)
 {
     public static readonly JsonSerializerOptions DefinitionJson = new(JsonSerializerDefaults.Web)
     {
@@ -31,16 +30,6 @@ public sealed record QualitySettings(IndexDefinition Definition, FeedbackTimeLim
             definition.EnsureValid();
         }
 
-        var d = FeedbackTimeLimits.Default;
-        var limits = new FeedbackTimeLimits(
-            configuration.GetValue("MotCua:Quality:Feedback:HandleWorkingDays", d.HandleWorkingDays),
-            configuration.GetValue("MotCua:Quality:Feedback:RefuseWorkingDays", d.RefuseWorkingDays),
-            configuration.GetValue("MotCua:Quality:Feedback:SupplementWorkingDays", d.SupplementWorkingDays));
-        if (limits.HandleWorkingDays < 1 || limits.RefuseWorkingDays < 1 || limits.SupplementWorkingDays < 1)
-        {
-            throw new InvalidOperationException("Feedback time limits are whole working days, at least 1.");
-        }
-
-        return new QualitySettings(definition, limits);
+        return new QualitySettings(definition);
     }
 }

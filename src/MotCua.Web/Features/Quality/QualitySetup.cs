@@ -2,7 +2,7 @@ using MotCua.Web.Platform.Auth;
 
 namespace MotCua.Web.Features.Quality;
 
-/// <summary>Authorization policies of the quality features (satisfaction, feedback, Index 766).</summary>
+/// <summary>Authorization policies of the quality features (satisfaction, Index 766).</summary>
 public static class QualityPolicies
 {
     /// <summary>Read a unit's Index 766: a centre leader their commune, a province viewer every commune of the province, an administrator all.</summary>
@@ -13,12 +13,6 @@ public static class QualityPolicies
 
     /// <summary>Set the values of indicators measured outside MotCua.</summary>
     public const string Configure = "quality.configure";
-
-    /// <summary>Read feedback of the user's scope (submitters' names and phones masked unless <see cref="HandleFeedback"/>).</summary>
-    public const string ReadFeedback = "feedback.read";
-
-    /// <summary>Classify, assign, answer, refuse feedback of the user's unit.</summary>
-    public const string HandleFeedback = "feedback.handle";
 }
 
 public static class QualitySetup
@@ -29,9 +23,7 @@ public static class QualitySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(QualityPolicies.ReadIndex, p => p.RequireRole(Roles.CentreLeader, Roles.ProvinceViewer, Roles.Administrator))
             .AddPolicy(QualityPolicies.ReadRanking, p => p.RequireRole(Roles.ProvinceViewer, Roles.Administrator))
-            .AddPolicy(QualityPolicies.Configure, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(QualityPolicies.ReadFeedback, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.ProvinceViewer))
-            .AddPolicy(QualityPolicies.HandleFeedback, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist).RequireClaim(StaffClaims.Unit));
+            .AddPolicy(QualityPolicies.Configure, p => p.RequireRole(Roles.Administrator));
         return services;
     }
 }

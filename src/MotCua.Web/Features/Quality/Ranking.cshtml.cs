@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 
@@ -47,7 +48,7 @@ public sealed class RankingModel(MotCuaDb db, TimeProvider time, QualitySettings
             return result;
         }
 
-        db.Audit("export", "QualityRanking", ProvinceCode, $"{Period.Code} xlsx");
+        db.Audit(AuditActions.Export, "QualityRanking", ProvinceCode, $"{Period.Code} xlsx");
         await db.SaveChangesAsync(ct);
         return File(QualityExcel.Ranking(ProvinceName, Period, Rows, Localization.Culture()), QualityExcel.ContentType, $"xep-hang-766-{ProvinceCode}-{Period.Code}.xlsx");
     }

@@ -7,6 +7,7 @@ using MotCua.Domain;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Quality;
@@ -75,8 +76,8 @@ public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
         }
         catch (DomainRuleException ex)
         {
-            Error = ex.IsInvalidInput ? "Rating.Invalid" : "Rating.NotYet";
-            Response.StatusCode = ex.IsInvalidInput ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            Error = ex.Kind == RuleKind.Invalid ? "Rating.Invalid" : "Rating.NotYet";
+            Response.StatusCode = Problems.StatusOf(ex.Kind);
         }
 
         return Page();
@@ -85,7 +86,7 @@ public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
     private async Task<bool> FindAsync(CancellationToken ct)
     {
         Searched = true;
-        Dossier = await RateDossier.FindAsync(db, Number, Secret, ct);
+        Dossier = await CitizenKey.FindDossierAsync(db, Number, Secret, ct);
         if (Dossier is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

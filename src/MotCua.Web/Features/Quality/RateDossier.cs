@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Dossiers;
 
 namespace MotCua.Web.Features.Quality;
 
@@ -24,7 +22,7 @@ public static class RateDossier
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
-        var dossier = await FindAsync(db, input.Number, input.Secret, ct);
+        var dossier = await CitizenKey.FindDossierAsync(db, input.Number, input.Secret, ct);
         if (dossier is null)
         {
             return null;
@@ -56,28 +54,6 @@ public static class RateDossier
                 db.ChangeTracker.Clear();
             }
         }
-    }
-
-    /// <summary>The dossier whose number and lookup secret match, compared in constant time; null otherwise.</summary>
-    public static async Task<Dossier?> FindAsync(MotCuaDb db, string? number, string? secret, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (!DossierNumber.TryParse(number?.Trim(), out var n) || string.IsNullOrWhiteSpace(secret) || secret.Length > 32)
-        {
-            return null;
-        }
-
-        // Public: the number and the secret grant the read, whatever unit the dossier belongs to.
-        var dossier = await db.Dossiers.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(d => d.Number == n, ct);
-        return SecretMatches(dossier?.LookupSecret, secret) ? dossier : null;
-    }
-
-    /// <summary>Constant-time comparison of a receipt secret (case-insensitive, as people type it); false when there is none.</summary>
-    public static bool SecretMatches(string? expected, string? given)
-    {
-        var a = Encoding.UTF8.GetBytes(expected ?? "-no-such-record-");
-        var b = Encoding.UTF8.GetBytes((given ?? string.Empty).Trim().ToUpperInvariant());
-        return CryptographicOperations.FixedTimeEquals(a, b) && expected is not null;
     }
 
     /// <summary>Validates the API request; every malformed field at once.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Domain;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Quality;
 using MotCua.Web.Platform;
 
 namespace MotCua.Web.Features.Quality;
@@ -142,7 +143,7 @@ public static class SetExternalValues
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            throw new DomainRuleException("quality.external-conflict", "Someone set the same values at the same time; reload and try again.") { IsConflict = true };
+            throw new DomainRuleException("quality.external-conflict", "Someone set the same values at the same time; reload and try again.", RuleKind.Conflict);
         }
 
         return existing;

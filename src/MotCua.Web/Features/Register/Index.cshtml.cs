@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.Calendar;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Calendar;
-using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Data.Audit;
+using MotCua.Web.Data.Calendar;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Auth;
 using MotCua.Web.Platform.Printing;
@@ -43,7 +43,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         }
 
         Form = await BuildAsync(ct);
-        db.Audit(Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true ? "export" : "personal-data.read", "Register", null, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}, {Count} dossiers");
+        db.Audit(Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true ? AuditActions.Export : AuditActions.PersonalDataRead, "Register", null, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}, {Count} dossiers");
         await db.SaveChangesAsync(ct);
         return Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true
             ? File(PdfFormRenderer.Render(Form), "application/pdf", $"so-theo-doi-{From:yyyyMMdd}-{To:yyyyMMdd}.pdf")
@@ -72,10 +72,10 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
             Display.When(d.ReceivedAt ?? d.RegisteredAt),
             Display.When(d.OriginalDueAt),
             Display.When(d.EndedAt),
-            DossierForms.RegisterNote(d, d.TimelinessAt(now, calendar)),
+            RegisterNote.Of(d, d.TimelinessAt(now, calendar)),
         ]).ToList();
         return new PrintedForm(
-            "Mẫu số 07", PaperSize.A4, DossierForms.Issuer(unit), ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], null,
+            "Mẫu số 07", PaperSize.A4, Letterhead.Issuer(unit), Letterhead.Motto, null,
             "SỔ THEO DÕI HỒ SƠ", $"Từ ngày {From:dd/MM/yyyy} đến ngày {To:dd/MM/yyyy}",
             [new FormTable(["STT", "Mã hồ sơ", "Tên thủ tục", "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại", "Ngày nhận", "Ngày hẹn trả", "Ngày có kết quả", "Ghi chú"], rows,
                 [0.5f, 2.1f, 2.2f, 1.5f, 2f, 1.3f, 1.3f, 1.3f, 1.1f])],

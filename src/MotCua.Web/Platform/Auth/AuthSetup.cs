@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Identity;
 
 namespace MotCua.Web.Platform.Auth;
 

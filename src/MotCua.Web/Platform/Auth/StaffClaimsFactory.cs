@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Identity;
 
 namespace MotCua.Web.Platform.Auth;
 

@@ -839,7 +839,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Calendar.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -869,7 +869,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("CalendarYears");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -913,7 +913,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("Attachments");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.AttachmentContent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -927,7 +927,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("AttachmentContents");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
@@ -943,7 +943,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("DossierSequences");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -993,7 +993,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldDevices");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1040,7 +1040,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldEnrolmentCodes");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1068,7 +1068,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldKitBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitDossier", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitDossier", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(64)
@@ -1131,7 +1131,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldKitDossiers");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNodeState", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNodeState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -1201,7 +1201,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldNodeStates");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1234,7 +1234,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldNumberBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldOutboxItem", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldOutboxItem", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1322,7 +1322,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldOutbox");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1366,7 +1366,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldSyncRecords");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1405,7 +1405,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldUploads");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
                     b.Property<Guid>("UploadId")
                         .HasColumnType("uuid");
@@ -1422,7 +1422,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldUploadChunks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1503,7 +1503,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("SyncConflicts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1546,7 +1546,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("QualityExternalValues");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
@@ -1592,7 +1592,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("QualityFacts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.Property<int>("Granularity")
                         .HasColumnType("integer");
@@ -1617,7 +1617,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("QualitySummaries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Audit.AuditEntry", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1675,7 +1675,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Auth.StaffUser", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -1764,7 +1764,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1773,7 +1773,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1788,7 +1788,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1797,7 +1797,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1998,7 +1998,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
                         .WithMany()
@@ -2007,7 +2007,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2016,7 +2016,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2025,7 +2025,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2034,45 +2034,45 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldUpload", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldUpload", null)
                         .WithMany()
                         .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2085,7 +2085,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2094,7 +2094,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2103,7 +2103,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()

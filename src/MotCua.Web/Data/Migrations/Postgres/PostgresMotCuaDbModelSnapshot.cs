@@ -836,7 +836,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Calendar.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -866,7 +866,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("CalendarYears");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -910,7 +910,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("Attachments");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.AttachmentContent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -924,7 +924,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("AttachmentContents");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
@@ -940,7 +940,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("DossierSequences");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -990,7 +990,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldDevices");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1037,7 +1037,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldEnrolmentCodes");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1065,7 +1065,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldKitBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitDossier", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitDossier", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(64)
@@ -1128,7 +1128,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldKitDossiers");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNodeState", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNodeState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -1198,7 +1198,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldNodeStates");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1231,7 +1231,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldNumberBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldOutboxItem", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldOutboxItem", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1319,7 +1319,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldOutbox");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1363,7 +1363,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldSyncRecords");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1402,7 +1402,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldUploads");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
                     b.Property<Guid>("UploadId")
                         .HasColumnType("uuid");
@@ -1419,7 +1419,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("FieldUploadChunks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1500,7 +1500,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("SyncConflicts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1543,7 +1543,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("QualityExternalValues");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
@@ -1589,7 +1589,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("QualityFacts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.Property<int>("Granularity")
                         .HasColumnType("integer");
@@ -1614,7 +1614,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("QualitySummaries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Audit.AuditEntry", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1672,7 +1672,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Auth.StaffUser", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -1761,7 +1761,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1770,7 +1770,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1785,7 +1785,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1794,7 +1794,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1995,7 +1995,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
                         .WithMany()
@@ -2004,7 +2004,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2013,7 +2013,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2022,7 +2022,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2031,45 +2031,45 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldUpload", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldUpload", null)
                         .WithMany()
                         .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2082,7 +2082,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2091,7 +2091,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2100,7 +2100,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()

@@ -828,7 +828,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Calendar.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -858,7 +858,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("CalendarYears");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -902,7 +902,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.AttachmentContent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -916,7 +916,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("AttachmentContents");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
@@ -932,7 +932,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("DossierSequences");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -982,7 +982,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldDevices");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1029,7 +1029,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldEnrolmentCodes");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1057,7 +1057,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldKitBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitDossier", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitDossier", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(64)
@@ -1120,7 +1120,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldKitDossiers");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNodeState", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNodeState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1190,7 +1190,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldNodeStates");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1223,7 +1223,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldNumberBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldOutboxItem", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldOutboxItem", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
@@ -1311,7 +1311,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldOutbox");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
@@ -1355,7 +1355,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldSyncRecords");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1394,7 +1394,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldUploads");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
                     b.Property<Guid>("UploadId")
                         .HasColumnType("TEXT");
@@ -1411,7 +1411,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldUploadChunks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1492,7 +1492,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("SyncConflicts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1535,7 +1535,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("QualityExternalValues");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
@@ -1581,7 +1581,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("QualityFacts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.Property<int>("Granularity")
                         .HasColumnType("INTEGER");
@@ -1606,7 +1606,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("QualitySummaries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Audit.AuditEntry", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1662,7 +1662,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Auth.StaffUser", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1751,7 +1751,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1760,7 +1760,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1775,7 +1775,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1784,7 +1784,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1985,7 +1985,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
                         .WithMany()
@@ -1994,7 +1994,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2003,7 +2003,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2012,7 +2012,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2021,45 +2021,45 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldUpload", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldUpload", null)
                         .WithMany()
                         .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2072,7 +2072,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2081,7 +2081,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2090,7 +2090,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()

@@ -825,7 +825,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Calendar.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -855,7 +855,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("CalendarYears");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -899,7 +899,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.AttachmentContent", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.AttachmentContent", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -913,7 +913,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("AttachmentContents");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
@@ -929,7 +929,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("DossierSequences");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -979,7 +979,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldDevices");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1026,7 +1026,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldEnrolmentCodes");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1054,7 +1054,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldKitBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldKitDossier", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldKitDossier", b =>
                 {
                     b.Property<string>("Number")
                         .HasMaxLength(64)
@@ -1117,7 +1117,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldKitDossiers");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNodeState", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNodeState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1187,7 +1187,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldNodeStates");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1220,7 +1220,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldNumberBlocks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldOutboxItem", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldOutboxItem", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
@@ -1308,7 +1308,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldOutbox");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
@@ -1352,7 +1352,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldSyncRecords");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1391,7 +1391,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldUploads");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
                     b.Property<Guid>("UploadId")
                         .HasColumnType("TEXT");
@@ -1408,7 +1408,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldUploadChunks");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1489,7 +1489,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("SyncConflicts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1532,7 +1532,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("QualityExternalValues");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
@@ -1578,7 +1578,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("QualityFacts");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.Property<int>("Granularity")
                         .HasColumnType("INTEGER");
@@ -1603,7 +1603,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("QualitySummaries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Audit.AuditEntry", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1659,7 +1659,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Platform.Auth.StaffUser", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1748,7 +1748,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1757,7 +1757,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1772,7 +1772,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1781,7 +1781,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Platform.Auth.StaffUser", null)
+                    b.HasOne("MotCua.Web.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1982,7 +1982,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Attachment", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.Attachment", b =>
                 {
                     b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
                         .WithMany()
@@ -1991,7 +1991,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Dossiers.DossierSequence", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2000,7 +2000,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldDevice", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldDevice", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2009,7 +2009,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldEnrolmentCode", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldEnrolmentCode", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2018,45 +2018,45 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldNumberBlock", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldNumberBlock", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldSyncRecord", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldSyncRecord", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUpload", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUpload", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.FieldUploadChunk", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.FieldUploadChunk", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldUpload", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldUpload", null)
                         .WithMany()
                         .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.FieldSync.SyncConflict", b =>
+            modelBuilder.Entity("MotCua.Web.Data.FieldSync.SyncConflict", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.FieldSync.FieldDevice", null)
+                    b.HasOne("MotCua.Web.Data.FieldSync.FieldDevice", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2069,7 +2069,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityExternalValue", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityExternalValue", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2078,7 +2078,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualityFact", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualityFact", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()
@@ -2087,7 +2087,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Quality.QualitySummary", b =>
+            modelBuilder.Entity("MotCua.Web.Data.Quality.QualitySummary", b =>
                 {
                     b.HasOne("MotCua.Domain.Units.Unit", null)
                         .WithMany()

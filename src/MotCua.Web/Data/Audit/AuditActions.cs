@@ -1,0 +1,56 @@
+namespace MotCua.Web.Data.Audit;
+
+/// <summary>
+/// The actions of audit entries that are not a change of a record (changes are written as <c>{Type}.added</c>,
+/// <c>.modified</c>, <c>.deleted</c> by <see cref="AuditCapture"/>). Administrators filter the trail by these names.
+/// </summary>
+public static class AuditActions
+{
+    /// <summary>A staff member saw personal data in full (a dossier's applicant, a complaint's submitter, a register page).</summary>
+    public const string PersonalDataRead = "personal-data.read";
+
+    /// <summary>Personal data left the centre for a field kit.</summary>
+    public const string PersonalDataExport = "personal-data.export";
+
+    /// <summary>A file was downloaded: a PDF form, a register, an Excel workbook, a CSV.</summary>
+    public const string Export = "export";
+
+    /// <summary>A scanned paper was downloaded.</summary>
+    public const string AttachmentRead = "attachment.read";
+
+    public const string SignIn = "auth.signin";
+
+    public const string SignInFailed = "auth.signin-failed";
+
+    public const string LockedOut = "auth.locked-out";
+
+    public const string DemoSeed = "demo.seed";
+
+    public const string Anonymise = "privacy.anonymise";
+
+    public const string AnonymiseDryRun = "privacy.anonymise-dry-run";
+
+    public const string FieldEnrol = "field.enrol";
+
+    public const string FieldKit = "field.kit";
+
+    /// <summary>A staff account (with its password hash) was copied into a field kit.</summary>
+    public const string FieldKitAccount = "field.kit.account";
+
+    public const string FieldUpload = "field.upload";
+
+    public const string FieldUploadsForgotten = "field.uploads-forgotten";
+
+    public const string FieldSync = "field.sync";
+
+    public const string FieldStatus = "field.status";
+
+    /// <summary>On a field kit: enrolled with the centre.</summary>
+    public const string FieldEnrolled = "field.enrolled";
+
+    /// <summary>On a field kit: a kit was taken in.</summary>
+    public const string FieldKitImported = "field.kit.imported";
+
+    /// <summary>On a field kit: personal data of confirmed past days was removed.</summary>
+    public const string FieldWipe = "field.wipe";
+}
