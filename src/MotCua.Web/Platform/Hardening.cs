@@ -58,6 +58,15 @@ public static class Hardening
             h["Referrer-Policy"] = "no-referrer";
             h["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
+
+            // Pages, API answers, PDFs and scans carry personal data or secrets: no browser or proxy keeps a copy. Only the
+            // static files (served before routing, so without an endpoint) may be cached.
+            if (http.GetEndpoint() is not null || http.Response.StatusCode >= 400)
+            {
+                h.CacheControl = "no-store";
+                h.Pragma = "no-cache";
+            }
+
             return Task.CompletedTask;
         });
         await next(http);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
@@ -12,7 +13,7 @@ namespace MotCua.Web.Features.Complaints;
 /// <summary>A citizen sends a complaint or recommendation to a commune's centre, optionally about their dossier.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Hardening.PublicRateLimit)]
-public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits) : PageModel
+public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FeedbackRequest Input { get; set; } = new(FeedbackKind.Complaint, null, null);
@@ -28,6 +29,9 @@ public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, Feedback
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public bool NotFoundDossier { get; private set; }
+
+    /// <summary>A rule refused the feedback (e.g. the commune's daily cap of anonymous items).</summary>
+    public DomainRuleException? Refusal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -47,7 +51,19 @@ public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, Feedback
             return Page();
         }
 
-        var feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, ct);
+        Feedback? feedback;
+        try
+        {
+            feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, cap, ct);
+        }
+        catch (DomainRuleException ex)
+        {
+            Refusal = ex;
+            Response.StatusCode = Problems.StatusOf(ex.Kind);
+            await LoadAsync(ct);
+            return Page();
+        }
+
         if (feedback is null)
         {
             NotFoundDossier = true;

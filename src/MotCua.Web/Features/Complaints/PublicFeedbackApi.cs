@@ -28,7 +28,7 @@ public static class PublicFeedbackApi
             .Produces<PublicFeedbackResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> SubmitAsync([FromBody] FeedbackRequest? request, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync([FromBody] FeedbackRequest? request, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var input = SubmitFeedback.Validate(request, errors);
@@ -37,7 +37,7 @@ public static class PublicFeedbackApi
             return errors.ToResult();
         }
 
-        var feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, ct);
+        var feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, cap, ct);
         if (feedback is null)
         {
             return Problems.NotFound(input.DossierNumber is null ? $"No commune has the code '{input.UnitCode}'." : "No dossier matches this number and secret. Check both on your receipt.");

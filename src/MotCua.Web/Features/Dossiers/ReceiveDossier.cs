@@ -191,8 +191,8 @@ public static class ReceiveDossier
             db.Dossiers.Add(dossier);
             foreach (var scan in input.Scans ?? [])
             {
-                var name = ScanFiles.CleanName(scan.FileName);
-                var (type, hash) = ScanFiles.Check(name, scan.Bytes);
+                var (type, hash) = ScanFiles.Check(ScanFiles.CleanName(scan.FileName), scan.Bytes);
+                var name = ScanFiles.StoredName(scan.FileName, type);
                 var attachment = new Attachment(dossier.Id, unit.Id, name, type, scan.Bytes.Length, hash, now, input.ActorId);
                 db.Attachments.Add(attachment);
                 db.AttachmentContents.Add(new AttachmentContent { Id = attachment.Id, Bytes = scan.Bytes });

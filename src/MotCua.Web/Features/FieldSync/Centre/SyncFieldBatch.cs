@@ -335,7 +335,8 @@ public static class SyncFieldBatch
             foreach (var upload in uploads)
             {
                 var r = refs.Single(x => x!.Id == upload.Id)!;
-                db.Attachments.Add(new Attachment(dossier.Id, device.UnitId, ScanFiles.CleanName(r.FileName), upload.ContentType ?? "application/octet-stream",
+                var type = upload.ContentType ?? "application/octet-stream";
+                db.Attachments.Add(new Attachment(dossier.Id, device.UnitId, ScanFiles.StoredName(r.FileName, type), type,
                     upload.Size, upload.Sha256, now, actor, upload.Id));
                 db.FieldUploads.Remove(upload);
             }
