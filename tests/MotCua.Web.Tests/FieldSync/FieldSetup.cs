@@ -129,6 +129,6 @@ internal static class FieldSetup
         ArgumentNullException.ThrowIfNull(d);
         var response = await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(action, reason, d.Version, to));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.ReadAsync<DossierResponse>();
+        return (await response.ReadAsync<DossierResponse>()) with { LookupSecret = d.LookupSecret };
     }
 }

@@ -18,6 +18,15 @@ public static class AuditActions
     /// <summary>A scanned paper was downloaded.</summary>
     public const string AttachmentRead = "attachment.read";
 
+    /// <summary>A citizen's rating was replaced (it moves Index 766; at most <c>DossierRating.MaxChanges</c> times).</summary>
+    public const string RatingChanged = "rating.changed";
+
+    /// <summary>A staff member searched dossiers by number, citizen ID or name (the term masked).</summary>
+    public const string DossierSearch = "dossier.search";
+
+    /// <summary>The receipt (form 01) was shown or printed: it carries the citizen's lookup secret.</summary>
+    public const string ReceiptPrinted = "receipt.printed";
+
     public const string SignIn = "auth.signin";
 
     public const string SignInFailed = "auth.signin-failed";

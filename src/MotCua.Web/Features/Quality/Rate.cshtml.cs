@@ -76,7 +76,7 @@ public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
         }
         catch (DomainRuleException ex)
         {
-            Error = ex.Kind == RuleKind.Invalid ? "Rating.Invalid" : "Rating.NotYet";
+            Error = ex.Code == "rating.change-limit" ? "Rating.ChangeLimit" : ex.Kind == RuleKind.Invalid ? "Rating.Invalid" : "Rating.NotYet";
             Response.StatusCode = Problems.StatusOf(ex.Kind);
         }
 
