@@ -33,6 +33,15 @@ public static class AuditActions
 
     public const string LockedOut = "auth.locked-out";
 
+    /// <summary>Failed sign-ins reached a throttle (per account name and address, or per address): that address waits.</summary>
+    public const string SignInThrottled = "auth.throttled";
+
+    /// <summary>An officer signed out: every session of the account ends (its security stamp changes).</summary>
+    public const string SignOut = "auth.signout";
+
+    /// <summary>A refresh token was used a second time: its whole family is revoked.</summary>
+    public const string RefreshReuse = "auth.refresh-reuse";
+
     public const string DemoSeed = "demo.seed";
 
     public const string Anonymise = "privacy.anonymise";

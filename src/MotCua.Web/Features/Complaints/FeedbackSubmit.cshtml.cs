@@ -13,7 +13,7 @@ namespace MotCua.Web.Features.Complaints;
 /// <summary>A citizen sends a complaint or recommendation to a commune's centre, optionally about their dossier.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Hardening.PublicRateLimit)]
-public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap) : PageModel
+public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap, FailureThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FeedbackRequest Input { get; set; } = new(FeedbackKind.Complaint, null, null);
@@ -51,6 +51,11 @@ public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, Feedback
             return Page();
         }
 
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
         Feedback? feedback;
         try
         {
@@ -66,6 +71,7 @@ public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, Feedback
 
         if (feedback is null)
         {
+            throttle.SecretFailed(HttpContext);
             NotFoundDossier = true;
             Response.StatusCode = StatusCodes.Status404NotFound;
             await LoadAsync(ct);

@@ -48,10 +48,9 @@ public static class AuthSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "motcua.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure whenever the request is HTTPS (directly or through a trusted proxy), and outside Development and
+            // Testing for any request not from this machine (Hardening.SecureCookie).
+            o.Cookie = new SecureCookieBuilder { Name = "motcua.auth", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true };
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             o.LoginPath = "/login";
@@ -63,7 +62,9 @@ public static class AuthSetup
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("MotCua:Auth:MaxFailedAttempts", 5);
+                // Wrong passwords are counted per name and address by SignInAttempt (FailureThrottle), never by locking the
+                // account, which only an administrator does (users lock); this is Identity's own count, which it does not use.
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("MotCua:Auth:MaxFailedAttempts", 20);
                 o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("MotCua:Auth:LockoutTime", TimeSpan.FromMinutes(15));
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;

@@ -125,8 +125,15 @@ public static class FieldApi
         return device is null ? Problems.NotFound("No such device in your unit.") : TypedResults.Ok(device);
     }
 
-    private static async Task<IResult> EnrolAsync([FromBody] EnrolRequest? request, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> EnrolAsync([FromBody] EnrolRequest? request, MotCuaDb db, TimeProvider time, FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        // A wrong code is a guess at a secret: counted per address like a wrong password.
+        var address = FailureThrottle.AddressOf(http);
+        if (throttle.RetryAfter(throttle.Rules.SignInPerAddress, address) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request?.Code) || request.Code.Length > 40)
         {
@@ -143,7 +150,17 @@ public static class FieldApi
             return errors.ToResult();
         }
 
-        var enrolled = await FieldEnrolment.EnrolAsync(request!.Code!, request.Name!, db, time, ct);
+        EnrolResponse enrolled;
+        try
+        {
+            enrolled = await FieldEnrolment.EnrolAsync(request!.Code!, request.Name!, db, time, ct);
+        }
+        catch (Domain.DomainRuleException ex) when (ex.Code == "field.code-invalid")
+        {
+            throttle.Fail(throttle.Rules.SignInPerAddress, address);
+            throw;
+        }
+
         return TypedResults.Created($"/api/field/devices/{enrolled.DeviceId}", enrolled);
     }
 
