@@ -55,6 +55,7 @@ public static class DossiersApi
             return errors.ToResult();
         }
 
+        IntakeRules.Check(http.User, input.Channel, numbering, api: true);
         var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, numbering, ct);
 
         // A new dossier answers what the officer typed, and its secret for the receipt they print. A repeated client id

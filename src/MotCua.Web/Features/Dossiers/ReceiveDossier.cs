@@ -155,6 +155,13 @@ public static class ReceiveDossier
             throw new DomainRuleException("field.channel", "A dossier received in the field is an outreach or home-visit dossier.");
         }
 
+        // Keyed in at the centre, a receipt time goes back a few days at most (IntakeRules); a field dossier is bounded by its number's day.
+        if (!numbering.InTheField && input.RecordedAt is { } recorded && recorded < IntakeRules.EarliestReceipt(time.GetUtcNow()))
+        {
+            throw new DomainRuleException("dossier.received-at-too-early",
+                $"A receipt time keyed in at the centre goes back at most {IntakeRules.MaxBackdateDays} days.", RuleKind.Invalid);
+        }
+
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == input.UnitCode, ct)
             ?? throw new DomainRuleException("dossier.unit-unknown", $"No unit has the code '{input.UnitCode}'.", RuleKind.Invalid);
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct)
