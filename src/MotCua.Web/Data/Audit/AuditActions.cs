@@ -52,8 +52,16 @@ public static class AuditActions
 
     public const string FieldKit = "field.kit";
 
-    /// <summary>A staff account (with its password hash) was copied into a field kit.</summary>
+    /// <summary>A team member's account (name, roles and the offline PIN verifier for that laptop only) was copied into a field kit.</summary>
     public const string FieldKitAccount = "field.kit.account";
+
+    /// <summary>A team member set their own offline PIN for a laptop (the PIN itself is never written).</summary>
+    public const string FieldPinSet = "field.pin.set";
+
+    /// <summary>A leader issued a team member's offline PIN for a laptop.</summary>
+    public const string FieldPinIssued = "field.pin.issued";
+
+    public const string FieldPinRevoked = "field.pin.revoked";
 
     public const string FieldUpload = "field.upload";
 

@@ -12,8 +12,11 @@ using MotCua.Web.Resources;
 namespace MotCua.Web.Features.Account;
 
 [EnableRateLimiting(Hardening.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, MotCuaDb db, FailureThrottle throttle, SignInGuard guard, TimeProvider time, IStringLocalizer<Strings> t) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, MotCuaDb db, FailureThrottle throttle, SignInGuard guard, TimeProvider time, NodeRole node, IStringLocalizer<Strings> t) : PageModel
 {
+    /// <summary>On a field laptop members sign in with the PIN set for that laptop, not their password.</summary>
+    public bool FieldKit => node.IsFieldKit;
+
     [BindProperty]
     public string? UserName { get; set; }
 

@@ -59,6 +59,12 @@ public static class AuthSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
         });
 
+        // A field laptop checks the PINs its kit carried, never a password (FieldPins).
+        if (NodeRole.From(configuration).IsFieldKit)
+        {
+            services.AddScoped<IPasswordHasher<StaffUser>, FieldPinHasher>();
+        }
+
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Lockout.AllowedForNewUsers = true;
@@ -93,7 +99,8 @@ public static class AuthSetup
             .AddPolicy(Policies.ReportOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.FieldAgent).RequireClaim(StaffClaims.Unit))
             .AddPolicy(Policies.ManageFieldDevices, p => p.RequireRole(Roles.Administrator, Roles.CentreLeader))
             .AddPolicy(Policies.ResolveSyncConflicts, p => p.RequireRole(Roles.CentreLeader).RequireClaim(StaffClaims.Unit))
-            .AddPolicy(Policies.FieldDevice, p => p.RequireClaim(DeviceCredentials.DeviceClaim).RequireClaim(StaffClaims.Unit));
+            .AddPolicy(Policies.FieldDevice, p => p.RequireClaim(DeviceCredentials.DeviceClaim).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.FieldPins, p => p.RequireRole(Roles.UnitRoles).RequireClaim(StaffClaims.Unit));
         return services;
     }
 
