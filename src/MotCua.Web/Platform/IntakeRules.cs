@@ -5,7 +5,7 @@ using MotCua.Domain.Catalog;
 using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform.Auth;
 
-namespace MotCua.Web.Features.Dossiers;
+namespace MotCua.Web.Platform;
 
 /// <summary>
 /// Which channel an officer may record and how far back a receipt time may go, the same for the counter page and
@@ -26,7 +26,10 @@ public static class IntakeRules
     public static bool MayUse(ClaimsPrincipal user, Channel channel, IntakeNumbering numbering, bool api)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!ReceiveDossier.Accepts(numbering, channel))
+        ArgumentNullException.ThrowIfNull(numbering);
+
+        // A dossier numbered in the field is an outreach or home-visit one (ReceiveDossier.Accepts says the same).
+        if (numbering.InTheField && !channel.AllowsFieldTimestamp())
         {
             return false;
         }
