@@ -49,6 +49,12 @@ public sealed class DossierRating : IUnitOwned
 {
     public const int MaxCommentLength = 1000;
 
+    /// <summary>
+    /// How often a rating may be replaced after it was first given. Whoever holds the receipt's code may rate (the
+    /// citizen, but also the officers who printed it), so changes are few, and each is flagged on the dossier and audited.
+    /// </summary>
+    public const int MaxChanges = 2;
+
     private DossierRating()
     {
     }
@@ -108,6 +114,11 @@ public sealed class DossierRating : IUnitOwned
         }
 
         answers.Validate();
+        if (Version > 0 && Changes >= MaxChanges)
+        {
+            throw new DomainRuleException("rating.change-limit", $"This rating was already changed {MaxChanges} times; it cannot be changed again.");
+        }
+
         Satisfied = satisfied;
         Guidance = answers.Guidance;
         Attitude = answers.Attitude;

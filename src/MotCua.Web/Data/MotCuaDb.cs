@@ -90,6 +90,13 @@ public class MotCuaDb(DbContextOptions options, CallerContext caller, TimeProvid
 
     public DbSet<FieldKitDossier> FieldKitDossiers => Set<FieldKitDossier>();
 
+    // Issue 12: API sessions (refresh-token families), field members' offline credentials, what each kit carried.
+    public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
+
+    public DbSet<FieldCredential> FieldCredentials => Set<FieldCredential>();
+
+    public DbSet<FieldKitExport> FieldKitExports => Set<FieldKitExport>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public CallerContext Caller => caller;

@@ -47,6 +47,7 @@ public static class App
             builder.Configuration["Urls"] = FieldUrls;
         }
         services.AddMotCuaAuth(builder.Configuration);
+        services.AddSingleton<SignInGuard>();
         services.AddMotCuaHardening(builder.Configuration);
         services.AddMotCuaQuality(builder.Configuration, builder.Environment);
         services.AddMotCuaComplaints(builder.Configuration);
@@ -99,6 +100,10 @@ public static class App
     public static WebApplication UseMotCua(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Before anything reads the client's address or scheme: believed only from the configured proxies.
+        app.UseTrustedForwardedHeaders();
+
         // The API answers problem details; pages answer a friendly page that leaks nothing.
         app.UseWhen(IsApi, api =>
         {
@@ -116,6 +121,7 @@ public static class App
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSessionChecks();
         app.UseRequestLocalization();
         app.UseCallerContext();
         app.UseAuthorization();

@@ -1,108 +1,95 @@
-using System.Text;
+using System.Globalization;
+using CsvHelper;
 
 namespace MotCua.Web.Platform;
 
 /// <summary>
-/// RFC 4180 CSV: comma-separated, fields quoted when they hold a comma, quote or line break, quotes doubled.
-/// Small enough to own; reading reports where a file is malformed instead of guessing.
+/// RFC 4180 CSV through CsvHelper (decision 0009): comma-separated, quoted when needed, quotes doubled, CRLF. Every
+/// text field a spreadsheet would run as a formula — starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
+/// carriage return, so <c>-1+…</c> too — is written after an apostrophe (OWASP's CSV injection advice). Reading
+/// refuses malformed quoting with the line where it starts, and undoes that apostrophe so exports read back as they were.
 /// </summary>
 public static class Csv
 {
+    private static readonly char[] InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'];
+
+    private static readonly CsvWriterOptions Writing = CsvWriterOptions.Default with
+    {
+        NewLine = "\r\n",
+        Injection = CsvInjection.Escape,
+        InjectionCharacters = new string(InjectionCharacters),
+        InjectionEscape = '\'',
+        ValidateFieldCount = false,
+    };
+
+    private static readonly CsvReaderOptions Reading = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        TrackLineNumbers = true,
+        IncludeValuesInExceptions = false,
+        MaxRecordSize = 1024 * 1024,
+    };
+
+    /// <summary>One record without its line break.</summary>
     public static string Line(IEnumerable<string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        return string.Join(',', fields.Select(Quote));
+        return Write([fields]).TrimEnd('\r', '\n');
     }
 
-    public static string Quote(string? field)
+    /// <summary>Records, each ending in CRLF (the first one is usually the header).</summary>
+    public static string Write(IEnumerable<IEnumerable<string?>> records)
     {
-        var f = field ?? string.Empty;
-        // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
-        if (f.Length > 0 && f[0] is '=' or '+' or '@' || (f.Length > 1 && f[0] == '-' && !char.IsDigit(f[1])))
+        ArgumentNullException.ThrowIfNull(records);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, Writing, leaveOpen: true))
         {
-            f = "'" + f;
+            foreach (var record in records)
+            {
+                foreach (var f in record)
+                {
+                    csv.WriteField(f ?? string.Empty);
+                }
+
+                csv.EndRecord();
+            }
         }
 
-        return f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f;
+        return text.ToString();
     }
 
-    /// <summary>Parses a whole document into rows; throws <see cref="FormatException"/> with the line of an unterminated quote.</summary>
+    /// <summary>Parses a whole document into rows; throws <see cref="FormatException"/> with the line of a malformed field.</summary>
     public static List<string[]> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        var line = 1;
-        var quoteLine = 0;
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (; i < text.Length; i++)
+        using var csv = CsvReader.FromText(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, Reading);
+        try
         {
-            var c = text[i];
-            if (inQuotes)
+            while (csv.Read())
             {
-                if (c == '"')
+                var record = new string[csv.FieldCount];
+                for (var i = 0; i < record.Length; i++)
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
+                    // Undo the apostrophe this writer put before a formula character, so an exported file reads back as it was.
+                    var f = csv.GetString(i);
+                    record[i] = f.Length > 1 && f[0] == '\'' && InjectionCharacters.Contains(f[1]) ? f[1..] : f;
                 }
 
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    quoteLine = line;
-                    break;
-                case ',':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    rows.Add([.. row]);
-                    row.Clear();
-                    line++;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
+                if (record.Length > 1 || (record.Length == 1 && record[0].Length > 0))
+                {
+                    rows.Add(record);
+                }
             }
         }
-
-        if (inQuotes)
+        catch (CsvFormatException ex)
         {
-            throw new FormatException($"A quoted field opened on line {quoteLine} is never closed.");
+            throw new FormatException(ex.LineNumber > 0 ? $"Line {ex.LineNumber}: a quote is misplaced or never closed." : "A quote is misplaced or never closed.", ex);
         }
 
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows.Where(r => r.Length > 1 || r[0].Length > 0).ToList();
+        return rows;
     }
 }

@@ -29,8 +29,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         DomainRuleException d => Problems.Create(d),
         DbUpdateConcurrencyException => Problems.Create(RuleKind.Conflict, "concurrency", "Someone else changed this record at the same time; reload it and try again."),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b => Problems.Create(ProblemKind.TooLarge, "request.malformed", b.Message),
-        BadHttpRequestException b => Problems.Create(b.StatusCode, "Bad request", b.Message, "request.malformed"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(ProblemKind.TooLarge, "request.malformed", "The request body is larger than this endpoint takes."),
+        BadHttpRequestException b => Problems.Create(b.StatusCode, "Bad request", Neutral(b), "request.malformed"),
         JsonException => Problems.Create(RuleKind.Invalid, "request.malformed-json", "The request body is not valid JSON for this endpoint."),
 
         // PostgreSQL cannot store a NUL character (SQLite can): text that holds one is the sender's mistake.
@@ -38,6 +38,23 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22021" or "22P05" } } => Problems.Create(RuleKind.Invalid, "request.invalid-characters", InvalidCharacters),
         _ => null,
     };
+
+    /// <summary>
+    /// The framework's binding messages name .NET types (<c>Failed to read parameter "LoginRequest? request"…</c>): the
+    /// answer names only the parameter the client sent, so nothing of the code's shape leaks.
+    /// </summary>
+    internal static string Neutral(BadHttpRequestException b)
+    {
+        var parameter = System.Text.RegularExpressions.Regex.Match(b.Message, "parameter \"(?:[^\"]*\\s)?([A-Za-z_][A-Za-z0-9_]*)\"",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        return b.StatusCode switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => "The request's media type is not one this endpoint reads (send application/json).",
+            _ when b.InnerException is JsonException => "The request body is not valid JSON for this endpoint.",
+            _ when parameter.Success => $"The value of '{parameter.Groups[1].Value}' is missing or not valid.",
+            _ => "The request is malformed.",
+        };
+    }
 
     private const string InvalidCharacters = "The input contains characters that cannot be stored (e.g. a NUL character).";
 }

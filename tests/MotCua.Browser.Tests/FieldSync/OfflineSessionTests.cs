@@ -54,11 +54,20 @@ public sealed partial class OfflineSessionTests(BrowserFixture browser)
             await field.OpenAsync();
             await shots.TakeAsync(page, context, "field-enrol");
             await field.EnrolAsync(code, "Laptop tổ 1");
+
+            // At the centre the leader issues the member's offline PIN for this laptop (shown once, handed over in person).
+            await centrePage.GotoAsync("/field/devices");
+            await Navigation.ByClickAsync(centrePage, $".issue-pin[data-user='{member}']");
+            var pin = (await centrePage.InnerTextAsync("#issued-pin")).Trim();
+            Assert.Matches("^[0-9]{8}$", pin);
+            await centreShots.TakeAsync(centrePage, centreContext, "field-devices-pin");
             await field.DownloadKitAsync();
 
-            // The kit brought the team's accounts: from now on the laptop wants a member signed in, with their usual password.
+            // The kit brought the member's account with a PIN for this laptop only: their password of the centre is not on it.
             Assert.Contains("/login", page.Url, StringComparison.Ordinal);
             await new LoginPage(page).SignInAsync(member, MotCuaApp.Password);
+            Assert.Equal(1, await page.Locator("#login-error").CountAsync());
+            await new LoginPage(page).SignInAsync(member, pin);
             await field.OpenAsync();
             Assert.Contains("02/03/2026", await page.InnerTextAsync("#numbers"), StringComparison.Ordinal);
             await shots.TakeAsync(page, context, "field-kit");

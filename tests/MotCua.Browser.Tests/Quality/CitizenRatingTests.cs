@@ -20,8 +20,9 @@ public sealed class CitizenRatingTests(BrowserFixture browser)
         async Task<DossierResponse> Ready()
         {
             var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
+            var secret = d.LookupSecret;
             d = await (await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null))).ReadAsync<DossierResponse>();
-            return await (await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.Complete, null, d.Version, null))).ReadAsync<DossierResponse>();
+            return (await (await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.Complete, null, d.Version, null))).ReadAsync<DossierResponse>()) with { LookupSecret = secret };
         }
 
         var mine = await Ready();
@@ -63,7 +64,7 @@ public sealed class CitizenRatingTests(BrowserFixture browser)
         await kiosk.GotoAsync("/danh-gia?kiosk=true");
         await Ui.VisitAsync(kiosk, "rating-kiosk-start-vi-laptop");
         await kiosk.FillAsync("#number", next.Number);
-        await kiosk.FillAsync("#secret", next.LookupSecret.ToLowerInvariant());
+        await kiosk.FillAsync("#secret", next.LookupSecret!.ToLowerInvariant());
         await Navigation.ByClickAsync(kiosk, "form button[type=submit]");
         await Ui.VisitAsync(kiosk, "rating-kiosk-form-vi-laptop");
         await new RatingPage(kiosk).RateAsync(satisfied: false, guidance: 2, attitude: 3, speed: 1);

@@ -122,7 +122,7 @@ public sealed class QualityDashboardTests(BrowserFixture browser)
     {
         async Task<DossierResponse> Receive(TestUnit u) => await (await u.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(u.Code))).ReadAsync<DossierResponse>();
         async Task<DossierResponse> Act(TestUnit u, DossierResponse d, DossierAction a) =>
-            await (await u.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(a, null, d.Version, null))).ReadAsync<DossierResponse>();
+            (await (await u.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(a, null, d.Version, null))).ReadAsync<DossierResponse>()) with { LookupSecret = d.LookupSecret };
         async Task<DossierResponse> Complete(TestUnit u, DossierResponse d) => await Act(u, await Act(u, d, DossierAction.StartProcessing), DossierAction.Complete);
 
         var mine = new List<DossierResponse>();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -34,6 +35,9 @@ public sealed record CentreSnapshot(IReadOnlyList<CentreDossier> Dossiers, IRead
 public sealed class Centre
 {
     public const string Password = "Fault-test-password-2026";
+
+    /// <summary>The offline PIN each team member sets for each laptop.</summary>
+    public const string Pin = "473829";
 
     public const string UnitCode = "000.00.98.F01";
 
@@ -146,6 +150,24 @@ public sealed class Centre
         centre.Codes = codes;
         SqliteConnection.ClearAllPools();
         return centre;
+    }
+
+    /// <summary>Each team member signs in at the centre with their password and sets their offline PIN for the laptop.</summary>
+    public async Task SetPinsAsync(Uri server, Guid deviceId)
+    {
+        foreach (var (name, id) in new[] { ("luudong1", Members[0]), ("luudong2", Members[1]) })
+        {
+            using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
+            var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = name, password = Password });
+            login.EnsureSuccessStatusCode();
+            var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var set = await client.PutAsJsonAsync($"/api/field/devices/{deviceId}/pins/{id}", new { pin = Pin });
+            if (!set.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Setting the PIN of {name} failed: {(int)set.StatusCode} {await set.Content.ReadAsStringAsync()}");
+            }
+        }
     }
 
     /// <summary>Reads the centre's database (while it runs: WAL lets a reader in beside the writer).</summary>

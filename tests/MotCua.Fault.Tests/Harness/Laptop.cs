@@ -74,14 +74,25 @@ public sealed class Laptop : IAsyncDisposable
         await StartProcessAsync(Node.Port);
     }
 
-    public async Task EnrolAndDownloadAsync(string code)
-    {
-        await FieldForms.PostFormAsync(Browser, "/field", "/field?handler=Enrol", new() { ["code"] = code, ["name"] = $"Máy {Name}" });
-        await FieldForms.PostFormAsync(Browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = TodayOnLaptop().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-    }
+    public Task EnrolAsync(string code) =>
+        FieldForms.PostFormAsync(Browser, "/field", "/field?handler=Enrol", new() { ["code"] = code, ["name"] = $"Máy {Name}" });
 
+    public Task DownloadKitAsync() =>
+        FieldForms.PostFormAsync(Browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = TodayOnLaptop().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+
+    /// <summary>A member signs in on the laptop with the offline PIN they set for it at the centre (never their password).</summary>
     public Task SignInAsync(string userName) =>
-        FieldForms.PostFormAsync(Browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = Centre.Password });
+        FieldForms.PostFormAsync(Browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = Centre.Pin });
+
+    /// <summary>The device id the centre gave this laptop at enrolment, read from its SQLite file.</summary>
+    public async Task<Guid> DeviceIdAsync()
+    {
+        await using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dataDirectory, "motcua.db"), Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT \"DeviceId\" FROM \"FieldNodeStates\"";
+        return Guid.Parse((string)(await cmd.ExecuteScalarAsync())!);
+    }
 
     /// <summary>Receives <paramref name="count"/> dossiers with <paramref name="scans"/> scans of about 100–150 KB each.</summary>
     public async Task ReceiveAsync(int count, int scans, Guid session, Guid hamlet)

@@ -31,7 +31,7 @@ public sealed class World : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("motcua-fault-").FullName;
         var centre = await Centre.PrepareAsync(Path.Combine(root, "centre"));
         var port = NodeProcess.FreePort();
-        var settings = new Dictionary<string, string>(centre.ProcessSettings) { ["MotCua:PublicBaseUrl"] = $"http://127.0.0.1:{port}" };
+        var settings = new Dictionary<string, string>(centre.ProcessSettings) { ["MotCua:PublicBaseUrl"] = $"http://127.0.0.1:{port}", ["MotCua:Field:PinIterations"] = "20000" };
         foreach (var (k, v) in centreSettings ?? new Dictionary<string, string>())
         {
             settings[k] = v;
@@ -61,7 +61,11 @@ public sealed class World : IAsyncDisposable
     {
         var laptop = await Laptop.StartAsync(name, Path.Combine(Root, name), Proxy.BaseAddress, settings);
         _laptops.Add(laptop);
-        await laptop.EnrolAndDownloadAsync(Centre.Codes[code]);
+        await laptop.EnrolAsync(Centre.Codes[code]);
+
+        // At the centre each member sets their offline PIN for the new laptop; its kit then carries them.
+        await Centre.SetPinsAsync(Server.BaseAddress, await laptop.DeviceIdAsync());
+        await laptop.DownloadKitAsync();
         await laptop.SignInAsync(member == 0 ? "luudong1" : "luudong2");
         return laptop;
     }

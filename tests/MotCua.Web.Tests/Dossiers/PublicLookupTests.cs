@@ -16,7 +16,7 @@ public sealed class PublicLookupTests
         var unit = await app.AddUnitAsync();
         var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
 
-        var response = await app.Anonymous.GetAsync($"/api/public/dossiers/{d.Number}?secret={d.LookupSecret.ToLowerInvariant()}");
+        var response = await app.Anonymous.GetAsync($"/api/public/dossiers/{d.Number}?secret={d.LookupSecret!.ToLowerInvariant()}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -36,7 +36,7 @@ public sealed class PublicLookupTests
         await using var app = await MotCuaApp.StartAsync();
         var unit = await app.AddUnitAsync();
         var d = await (await unit.Client.PostJsonAsync("/api/dossiers", DossierRequests.Birth(unit.Code))).ReadAsync<DossierResponse>();
-        d = await (await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null))).ReadAsync<DossierResponse>();
+        d = (await (await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.StartProcessing, null, d.Version, null))).ReadAsync<DossierResponse>()) with { LookupSecret = d.LookupSecret };
         await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(DossierAction.Complete, null, d.Version, null));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/public/dossiers/{d.Number}?secret={d.LookupSecret}");

@@ -121,6 +121,7 @@ public sealed class MalformedInputTests
             "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"x\\u0000y\"}", "{\"code\":\"" + Huge + "\",\"name\":\"x\"}", "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"   \"}",
         ],
         ["PUT /api/field/attachments/{id}"] = ["{\"bytes\":\"AAAA\"}"],
+        ["PUT /api/field/devices/{id}/pins/{userId}"] = ["{\"pin\":123456}", "{\"pin\":\"" + Huge + "\"}", "{\"pin\":\"12a456\"}", "{\"pin\":[\"1\"]}", "{\"pin\":\"58\\u00003920\"}"],
         ["POST /api/field/sync"] =
         [
             "{\"sentAt\":\"yesterday\",\"items\":[]}", "{\"sentAt\":\"2026-03-02T09:00:00+07:00\"}", "{\"sentAt\":\"2026-03-02T09:00:00+07:00\",\"items\":[null]}",
@@ -286,7 +287,7 @@ public sealed class MalformedInputTests
                 : path is "/api/field/kit" or "/api/field/sync" or "/api/field/status" or "/api/field/attachments/{id}" ? device.Client
                 : unit.Client;
             var url = path.Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal)
-                .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{userId}", "nobody", StringComparison.Ordinal);
 
             if (hasBody)
             {

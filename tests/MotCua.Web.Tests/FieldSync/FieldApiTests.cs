@@ -118,7 +118,11 @@ public sealed class FieldApiTests
         await FieldSetup.OpenDossierAsync(unit, unit.Hamlets[1], DossierStatus.Processed, "093080001236");
 
         var device = await FieldSetup.EnrolAsync(unit, teamA);
-        var kit = await FieldSetup.KitAsync(device, string.Empty);
+        await FieldSetup.IssuePinsAsync(unit, membersA, device.Id);
+        var raw = await device.Client.GetStringAsync("/api/field/kit");
+        Assert.DoesNotContain("passwordHash", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("securityStamp", raw, StringComparison.OrdinalIgnoreCase);
+        var kit = System.Text.Json.JsonSerializer.Deserialize<FieldKitResponse>(raw, Platform.Json.Options)!;
 
         Assert.Equal(2, kit.Sessions.Count);
         Assert.Equal(3, kit.Hamlets.Count);
@@ -129,7 +133,7 @@ public sealed class FieldApiTests
         Assert.Equal("093080001235", supplement.CitizenId);
         Assert.Equal(new DateOnly(2026, 3, 7), supplement.SessionDay);
         Assert.Equal(membersA.Order(StringComparer.Ordinal), kit.Accounts.Select(a => a.Id).Order(StringComparer.Ordinal));
-        Assert.All(kit.Accounts, a => Assert.StartsWith("AQAAAA", a.PasswordHash, StringComparison.Ordinal));
+        Assert.All(kit.Accounts, a => Assert.StartsWith($"motcua-pin1$1000${device.Id:N}$", a.PinVerifier, StringComparison.Ordinal));
         Assert.DoesNotContain(kit.Accounts, a => membersB.Contains(a.Id));
 
         // Numbers for the team's session day only (no extra days asked for).
@@ -139,10 +143,10 @@ public sealed class FieldApiTests
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "field.kit.account" || a.Action == "personal-data.export").CountAsync());
         Assert.Equal(4, audited);
 
-        // A laptop without a team gets the sessions but no personal data.
+        // A laptop without a team gets the sessions but no personal data and no accounts (issue 12).
         var plain = await FieldSetup.KitAsync(await FieldSetup.EnrolAsync(unit, name: "Laptop dự phòng"), string.Empty);
         Assert.Empty(plain.Dossiers);
-        Assert.Equal(4, plain.Accounts.Count);
+        Assert.Empty(plain.Accounts);
     }
 
     [Fact]

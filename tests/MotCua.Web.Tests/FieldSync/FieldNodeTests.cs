@@ -38,14 +38,23 @@ public sealed class FieldNodeTests
         var page = await browser.GetStringAsync("/field");
         Assert.Contains("id=\"enrol\"", page, StringComparison.Ordinal);
         await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Enrol", new() { ["code"] = code.Code, ["name"] = "Laptop tổ 1" });
+
+        // At the centre the leader issues the members' offline PINs for this laptop; the kit carries them.
+        var pins = await FieldSetup.IssuePinsAsync(unit, members, deviceName: "Laptop tổ 1");
         await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = "2026-03-02" });
         var state = await laptop.WithDbAsync(db => db.FieldNodeStates.SingleAsync());
         Assert.Equal(centre.BaseAddress.ToString().TrimEnd('/'), state.PublicBaseUrl);
         Assert.Equal(2, await laptop.WithDbAsync(db => db.Users.CountAsync(u => u.UnitId == unit.Id)));
 
-        // Now the page wants a signed-in member, who uses the password they have at the centre.
+        // Now the page wants a signed-in member, with their PIN for this laptop; their password of the centre does not work here.
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/field")).StatusCode);
-        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
+        var withPassword = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(await browser.GetStringAsync("/login"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["UserName"] = userName, ["Password"] = MotCuaApp.Password,
+        }));
+        Assert.Equal(HttpStatusCode.OK, withPassword.StatusCode);
+        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = pins[members[0]] });
         page = await browser.GetStringAsync("/field");
         Assert.Contains(ready.Number, page, StringComparison.Ordinal);
 
@@ -91,7 +100,7 @@ public sealed class FieldNodeTests
         // Still the session day: the personal data stays. The next day, after a sync, it is gone.
         Assert.Equal(1, await laptop.WithDbAsync(db => db.Dossiers.CountAsync()));
         laptop.Time.Advance(TimeSpan.FromDays(6));
-        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
+        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = pins[members[0]] });
         await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Sync", []);
         await runner.Current;
         var left = await laptop.WithDbAsync(async db => (await db.Dossiers.CountAsync(), await db.AttachmentContents.CountAsync(), await db.FieldKitDossiers.CountAsync(), await db.FieldOutbox.CountAsync()));
@@ -113,8 +122,9 @@ public sealed class FieldNodeTests
             database: await TestDatabase.CreateAsync(sqlite: true));
         using var browser = FieldForms.Browser(laptop.BaseAddress);
         await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Enrol", new() { ["code"] = code.Code, ["name"] = "Laptop tổ 1" });
+        var pins = await FieldSetup.IssuePinsAsync(unit, members, deviceName: "Laptop tổ 1");
         await FieldForms.PostFormAsync(browser, "/field", "/field?handler=Kit", new() { ["extraDay"] = "2026-03-02" });
-        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = MotCuaApp.Password });
+        await FieldForms.PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = userName, ["Password"] = pins[members[1]] });
         var number = await FieldForms.IntakeAsync(browser, FieldSetup.Pdf(10_000), session);
         await centre.DisposeAsync();
 

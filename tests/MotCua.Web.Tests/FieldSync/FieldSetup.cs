@@ -33,6 +33,23 @@ internal static class FieldSetup
         return new TestDevice(enrolled.DeviceId, enrolled.Secret, client, unit);
     }
 
+    /// <summary>The leader issues an offline PIN for each of <paramref name="members"/> on the laptop named <paramref name="deviceName"/> (or with <paramref name="deviceId"/>); returns the PINs by member.</summary>
+    public static async Task<Dictionary<string, string>> IssuePinsAsync(TestUnit unit, IEnumerable<string> members, Guid? deviceId = null, string? deviceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(members);
+        var id = deviceId ?? (await (await unit.Client.GetAsync("/api/field/devices")).ReadAsync<List<FieldDeviceResponse>>()).First(d => d.Name == deviceName).Id;
+        var pins = new Dictionary<string, string>();
+        foreach (var member in members)
+        {
+            var response = await unit.Client.PutJsonAsync($"/api/field/devices/{id}/pins/{member}", new SetFieldPinRequest(null));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            pins[member] = (await response.ReadAsync<FieldPinResponse>()).Pin!;
+        }
+
+        return pins;
+    }
+
     public static async Task<FieldKitResponse> KitAsync(TestDevice device, string query = "?days=" + Today + "&size=10")
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -129,6 +146,6 @@ internal static class FieldSetup
         ArgumentNullException.ThrowIfNull(d);
         var response = await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(action, reason, d.Version, to));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.ReadAsync<DossierResponse>();
+        return (await response.ReadAsync<DossierResponse>()) with { LookupSecret = d.LookupSecret };
     }
 }

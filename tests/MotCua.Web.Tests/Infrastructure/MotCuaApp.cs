@@ -100,6 +100,9 @@ public sealed class MotCuaApp : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Demo:Seed", "false");
         builder.UseSetting("MotCua:Auth:TokenLifetime", "3650.00:00:00");
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "1000");
+
+        // As with passwords below: 600,000 PBKDF2 rounds per offline PIN would slow every field test without testing anything.
+        builder.UseSetting("MotCua:Field:PinIterations", "1000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

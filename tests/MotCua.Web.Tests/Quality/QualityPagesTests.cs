@@ -34,7 +34,7 @@ public sealed partial class QualityPagesTests
         var html = await browser.GetStringAsync($"/danh-gia/{d.Number}?secret={d.LookupSecret}");
         var response = await browser.PostAsync($"/danh-gia/{d.Number}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = TokenOf(html, "rating"), ["secret"] = d.LookupSecret, ["kiosk"] = "true", ["satisfied"] = "false", ["speed"] = "2",
+            ["__RequestVerificationToken"] = TokenOf(html, "rating"), ["secret"] = d.LookupSecret!, ["kiosk"] = "true", ["satisfied"] = "false", ["speed"] = "2",
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

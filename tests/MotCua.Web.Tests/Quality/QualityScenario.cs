@@ -25,7 +25,9 @@ internal static class QualityScenario
     {
         var response = await unit.Client.PostJsonAsync($"/api/dossiers/{d.Number}/transitions", new TransitionRequest(action, reason, d.Version, null));
         Assert.True(response.IsSuccessStatusCode, $"{action} on {d.Number}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.ReadAsync<DossierResponse>();
+
+        // Only the intake's answer carries the receipt's secret: the tests keep it, as the citizen keeps the receipt.
+        return (await response.ReadAsync<DossierResponse>()) with { LookupSecret = d.LookupSecret };
     }
 
     /// <summary>Starts processing and completes: the result is ready (state 9).</summary>

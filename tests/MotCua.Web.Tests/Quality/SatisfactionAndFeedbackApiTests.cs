@@ -49,7 +49,7 @@ public sealed class SatisfactionAndFeedbackApiTests
 
         var first = await RateAsync(app, d, satisfied: false, guidance: 2, comment: "Phải đi lại hai lần.");
         app.Time.Advance(TimeSpan.FromMinutes(5));
-        var second = await RateAsync(app, d, satisfied: true, guidance: 4, attitude: 5, secret: d.LookupSecret.ToLowerInvariant());
+        var second = await RateAsync(app, d, satisfied: true, guidance: 4, attitude: 5, secret: d.LookupSecret!.ToLowerInvariant());
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);

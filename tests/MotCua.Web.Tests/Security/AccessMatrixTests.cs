@@ -71,6 +71,9 @@ public sealed class AccessMatrixTests
         ["GET /api/field/devices"] = [Roles.Administrator, Roles.CentreLeader],
         ["POST /api/field/devices/{id}/revoke"] = [Roles.Administrator, Roles.CentreLeader],
         ["POST /api/field/enrol"] = [Everyone],
+        ["GET /api/field/devices/{id}/pins"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent],
+        ["PUT /api/field/devices/{id}/pins/{userId}"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent],
+        ["POST /api/field/devices/{id}/pins/{userId}/revoke"] = [Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.FieldAgent],
         ["GET /api/field/kit"] = [Device],
         ["PUT /api/field/attachments/{id}"] = [Device],
         ["POST /api/field/sync"] = [Device],
@@ -122,6 +125,9 @@ public sealed class AccessMatrixTests
         var failures = new List<string>();
         Assert.Empty(routes.Except(Expected.Keys));
 
+        // Signing out ends the caller's session on the server (issue 12): walk it last.
+        routes = [.. routes.OrderBy(r => r == "POST /api/auth/logout")];
+
         foreach (var route in routes)
         {
             var allowed = Expected[route];
@@ -167,7 +173,7 @@ public sealed class AccessMatrixTests
     {
         var parts = route.Split(' ', 2);
         var id = parts[1].StartsWith("/api/outreach/sessions", StringComparison.Ordinal) || parts[1].StartsWith("/api/field/", StringComparison.Ordinal) ? Guid.NewGuid() : campaignId;
-        var path = parts[1].Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2030", StringComparison.Ordinal);
+        var path = parts[1].Replace("{userId}", "someone", StringComparison.Ordinal).Replace("{number}", dossier.Number, StringComparison.Ordinal).Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{code}", "1.001193", StringComparison.Ordinal).Replace("{year}", "2030", StringComparison.Ordinal);
         var (query, body) = route switch
         {
             "GET /api/calendar/due-date" => ("?procedure=1.001193&receivedAt=2026-03-02T09:00:00%2B07:00", null),
@@ -184,6 +190,7 @@ public sealed class AccessMatrixTests
             "PUT /api/outreach/sessions/{id}" => (string.Empty, $"{{\"date\":\"2026-03-07\",\"slot\":\"morning\",\"teamId\":\"{Guid.NewGuid()}\",\"hamletId\":\"{Guid.NewGuid()}\",\"version\":1}}"),
             "GET /api/public/outreach" => ($"?unit={unitCode}", null),
             "POST /api/field/devices" => (string.Empty, "{}"),
+            "PUT /api/field/devices/{id}/pins/{userId}" => (string.Empty, "{}"),
             "POST /api/field/enrol" => (string.Empty, "{\"code\":\"ABCD-EFGH-JKLM\",\"name\":\"Laptop\"}"),
             "POST /api/field/sync" => (string.Empty, "{}"),
             "POST /api/field/status" => (string.Empty, "{\"clientIds\":[],\"attachments\":[]}"),

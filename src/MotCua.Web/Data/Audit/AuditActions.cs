@@ -18,11 +18,29 @@ public static class AuditActions
     /// <summary>A scanned paper was downloaded.</summary>
     public const string AttachmentRead = "attachment.read";
 
+    /// <summary>A citizen's rating was replaced (it moves Index 766; at most <c>DossierRating.MaxChanges</c> times).</summary>
+    public const string RatingChanged = "rating.changed";
+
+    /// <summary>A staff member searched dossiers by number, citizen ID or name (the term masked).</summary>
+    public const string DossierSearch = "dossier.search";
+
+    /// <summary>The receipt (form 01) was shown or printed: it carries the citizen's lookup secret.</summary>
+    public const string ReceiptPrinted = "receipt.printed";
+
     public const string SignIn = "auth.signin";
 
     public const string SignInFailed = "auth.signin-failed";
 
     public const string LockedOut = "auth.locked-out";
+
+    /// <summary>Failed sign-ins reached a throttle (per account name and address, or per address): that address waits.</summary>
+    public const string SignInThrottled = "auth.throttled";
+
+    /// <summary>An officer signed out: every session of the account ends (its security stamp changes).</summary>
+    public const string SignOut = "auth.signout";
+
+    /// <summary>A refresh token was used a second time: its whole family is revoked.</summary>
+    public const string RefreshReuse = "auth.refresh-reuse";
 
     public const string DemoSeed = "demo.seed";
 
@@ -34,8 +52,16 @@ public static class AuditActions
 
     public const string FieldKit = "field.kit";
 
-    /// <summary>A staff account (with its password hash) was copied into a field kit.</summary>
+    /// <summary>A team member's account (name, roles and the offline PIN verifier for that laptop only) was copied into a field kit.</summary>
     public const string FieldKitAccount = "field.kit.account";
+
+    /// <summary>A team member set their own offline PIN for a laptop (the PIN itself is never written).</summary>
+    public const string FieldPinSet = "field.pin.set";
+
+    /// <summary>A leader issued a team member's offline PIN for a laptop.</summary>
+    public const string FieldPinIssued = "field.pin.issued";
+
+    public const string FieldPinRevoked = "field.pin.revoked";
 
     public const string FieldUpload = "field.upload";
 

@@ -9,9 +9,27 @@ namespace MotCua.Web.Data.Audit;
 /// <summary>Turns the change tracker's pending changes into audit entries, written in the same transaction.</summary>
 internal static class AuditCapture
 {
-    private static readonly HashSet<string> PersonalProperties = [nameof(Applicant.CitizenId), nameof(Applicant.FullName), nameof(Applicant.Phone), nameof(Applicant.Address)];
+    /// <summary>Personal data of citizens (and staff names): written masked, whichever record holds them.</summary>
+    private static readonly HashSet<string> PersonalProperties =
+    [
+        nameof(Applicant.CitizenId), nameof(Applicant.FullName), nameof(Applicant.Phone), nameof(Applicant.Address),
+        "SubmitterName", "SubmitterPhone", "ApplicantName", "PhoneNumber", "Email", "NormalizedEmail",
+    ];
+
+    /// <summary>
+    /// Free text a citizen wrote or an officer wrote back to them (complaints, answers, rating comments): it often holds
+    /// names, addresses and phone numbers, so the trail says that it changed and how long it is, not what it says.
+    /// </summary>
+    private static readonly HashSet<string> FreeTextProperties = ["Subject", "Content", "Response", "Comment", "Steps", "_steps"];
 
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "LookupSecret", "AuthenticatorKey", "SecretHash", "CodeHash", "DeviceSecret"];
+
+    /// <summary>Any property whose name says it holds a secret or a verifier of one (a secret, hash, stamp, token, PIN, password, key).</summary>
+    private static bool IsSecret(string property) =>
+        SecretProperties.Contains(property)
+        || (SecretWords.Any(w => property.Contains(w, StringComparison.Ordinal)) && !property.EndsWith("Id", StringComparison.Ordinal));
+
+    private static readonly string[] SecretWords = ["Secret", "Hash", "Stamp", "Token", "Pin", "Verifier", "Password"];
 
     /// <summary>Types whose rows are never written to the trail: the trail itself, framework key storage, and entities marked <see cref="NotAuditedAttribute"/>.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> Skipped = new();
@@ -86,24 +104,36 @@ internal static class AuditCapture
 
     private static string? Show(string property, object? value, bool owned)
     {
+        _ = owned;
         if (value is null)
         {
             return null;
         }
 
-        if (SecretProperties.Contains(property))
+        if (IsSecret(property))
         {
             return "(secret)";
         }
 
-        if (owned && PersonalProperties.Contains(property))
+        if (PersonalProperties.Contains(property))
         {
             return value switch
             {
                 CitizenId id => id.Masked,
                 PhoneNumber phone => phone.Masked,
-                string s when property == nameof(Applicant.FullName) => Applicant.MaskName(s),
+                string s when property is nameof(Applicant.FullName) or "SubmitterName" or "ApplicantName" => Applicant.MaskName(s),
+                string s when property is nameof(Applicant.CitizenId) or nameof(Applicant.Phone) or "SubmitterPhone" or "PhoneNumber" && s.Length > 3 => new string('*', s.Length - 3) + s[^3..],
                 _ => "(personal data)",
+            };
+        }
+
+        if (FreeTextProperties.Contains(property))
+        {
+            return value switch
+            {
+                string s => $"(text, {s.Length} characters)",
+                System.Collections.ICollection c => $"({c.Count} entries)",
+                _ => "(text)",
             };
         }
 
@@ -111,7 +141,22 @@ internal static class AuditCapture
         {
             DateTimeOffset d => d.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            string s => s,
+            _ when value.GetType().IsClass || value is System.Collections.IEnumerable => Json(value),
             _ => value.ToString(),
         };
+    }
+
+    /// <summary>Lists and value objects as JSON rather than their .NET type name.</summary>
+    private static string Json(object value)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(value, value.GetType(), JsonColumnOptions);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            return "(value)";
+        }
     }
 }

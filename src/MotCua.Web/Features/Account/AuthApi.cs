@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
 using MotCua.Web.Data.Audit;
@@ -30,11 +31,13 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/auth").WithTags("Sign-in");
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hardening.SignInRateLimit)
-            .WithSummary("Signs in with user name and password: a bearer token (default) or the sign-in cookie (useCookies=true). Repeated failures lock the account.")
+            .WithSummary("Signs in with user name and password: a bearer token (default) or the sign-in cookie (useCookies=true). Wrong passwords are throttled per account name and address (429 with Retry-After), and an unknown account, a wrong password and a locked account answer the same 401.")
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(Hardening.SignInRateLimit)
-            .WithSummary("Exchanges a refresh token for a new access token.").Produces<AccessTokenResponse>();
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff).WithSummary("Ends the cookie session.");
+            .WithSummary("Exchanges a refresh token for a new access token and a new refresh token. Each refresh token works once: one used again answers 401 and ends the whole sign-in (every token descended from it).")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff)
+            .WithSummary("Signs out: every cookie, access token and refresh token of the account stops working at once (its security stamp changes).");
         group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Staff).WithSummary("The signed-in user.");
         group.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) => TypedResults.Ok(new AntiforgeryResponse(antiforgery.GetAndStoreTokens(http).RequestToken!)))
             .RequireAuthorization(Policies.Staff)
@@ -42,53 +45,109 @@ public static class AuthApi
         return group;
     }
 
-    private static async Task<IResult> LoginAsync([FromBody] LoginRequest? request, bool? useCookies, SignInManager<StaffUser> signIn, MotCuaDb db, CallerContext caller, CancellationToken ct)
+    /// <summary>How long an API sign-in lasts however often it is refreshed (<c>MotCua:Auth:SessionLifetime</c>, default 30 days).</summary>
+    public static TimeSpan SessionLifetime(IConfiguration configuration) => configuration.GetValue("MotCua:Auth:SessionLifetime", TimeSpan.FromDays(30));
+
+    private static async Task<IResult> LoginAsync([FromBody] LoginRequest? request, bool? useCookies, SignInManager<StaffUser> signIn, MotCuaDb db, FailureThrottle throttle,
+        SignInGuard guard, TimeProvider time, IConfiguration configuration, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request?.UserName) || string.IsNullOrEmpty(request.Password) || request.UserName.Length > 256 || request.Password.Length > 256)
         {
             return Problems.Invalid("userName", "The user name and password are required.");
         }
 
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        var user = await signIn.UserManager.FindByNameAsync(request.UserName.Trim());
-        caller.ActorId = user?.Id ?? "anonymous";
-        caller.ActorName = request.UserName.Trim();
-        if (result.Succeeded)
+        var attempt = await SignInAttempt.CheckAsync(request.UserName, request.Password, "api", http, signIn, db, throttle, guard, ct);
+        switch (attempt.Result)
         {
-            db.Audit(AuditActions.SignIn, "StaffUser", user?.Id, null);
-            await db.SaveChangesAsync(ct);
+            case SignInAttempt.Result.Throttled:
+                return FailureThrottle.TooMany(http, attempt.RetryAfter!.Value);
+            case SignInAttempt.Result.Failed:
+                return Problems.Result(ProblemKind.SignIn, "auth.failed", "The user name or password is wrong, or the account is locked for a while.");
+        }
+
+        var user = attempt.User!;
+        if (useCookies == true)
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
             return TypedResults.Empty;
         }
 
-        db.Audit(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "StaffUser", user?.Id, null);
+        var family = new RefreshTokenFamily(user.Id, time.GetUtcNow(), SessionLifetime(configuration));
+        db.RefreshTokenFamilies.Add(family);
         await db.SaveChangesAsync(ct);
-        return result.IsLockedOut
-            ? Problems.Result(ProblemKind.SignIn, "auth.locked-out", "Too many failed attempts: the account is locked for a while. Ask an administrator if you need it now.")
-            : Problems.Result(ProblemKind.SignIn, "auth.failed", "The user name or password is wrong.");
+        return TypedResults.SignIn(Sessions.WithFamily(await signIn.CreateUserPrincipalAsync(user), family), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<IResult> RefreshAsync([FromBody] RefreshRequest? request, SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time)
+    private static async Task<IResult> RefreshAsync([FromBody] RefreshRequest? request, SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> options, MotCuaDb db,
+        FailureThrottle throttle, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request?.RefreshToken) || request.RefreshToken.Length > 4096)
         {
             return Problems.Invalid("refreshToken", "The refresh token is required.");
         }
 
-        var ticket = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        var address = FailureThrottle.AddressOf(http);
+        if (throttle.RetryAfter(throttle.Rules.SignInPerAddress, address) is { } wait)
         {
-            return Problems.Result(ProblemKind.SignIn, "auth.refresh-invalid", "The refresh token is not valid any more; sign in again.");
+            return FailureThrottle.TooMany(http, wait);
         }
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        var now = time.GetUtcNow();
+        var ticket = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        var familyId = Sessions.FamilyOf(ticket?.Principal);
+        var tokenId = Sessions.TokenOf(ticket?.Principal);
+        var family = familyId is { } f ? await db.RefreshTokenFamilies.SingleOrDefaultAsync(x => x.Id == f, ct) : null;
+        if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires || family is null || tokenId is null || !family.IsActive(now))
+        {
+            throttle.Fail(throttle.Rules.SignInPerAddress, address);
+            return Invalid();
+        }
+
+        if (family.CurrentToken != tokenId)
+        {
+            // Used before: whoever holds this token now, the sign-in it came from is no longer trusted by anyone.
+            return await RevokeAsync(family, "reuse", db, now, ct);
+        }
+
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return await RevokeAsync(family, "account", db, now, ct);
+        }
+
+        family.Rotate(now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same token raced in twice: the loser is a reuse.
+            db.ChangeTracker.Clear();
+            var again = await db.RefreshTokenFamilies.SingleAsync(x => x.Id == family.Id, ct);
+            return await RevokeAsync(again, "reuse", db, now, ct);
+        }
+
+        return TypedResults.SignIn(Sessions.WithFamily(await signIn.CreateUserPrincipalAsync(user), family), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn)
+    private static IResult Invalid() => Problems.Result(ProblemKind.SignIn, "auth.refresh-invalid", "The refresh token is not valid any more; sign in again.");
+
+    private static async Task<IResult> RevokeAsync(RefreshTokenFamily family, string reason, MotCuaDb db, DateTimeOffset now, CancellationToken ct)
     {
-        await signIn.SignOutAsync();
+        family.Revoke(now, reason);
+        db.Caller.ActorId = family.UserId;
+        if (reason == "reuse")
+        {
+            db.Audit(AuditActions.RefreshReuse, nameof(StaffUser), family.UserId, $"a refresh token of the sign-in of {family.CreatedAt:O} was used twice: that sign-in is ended");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Invalid();
+    }
+
+    private static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        await EndSession.ExecuteAsync(http, signIn, db, time, "api", ct);
         return TypedResults.NoContent();
     }
 

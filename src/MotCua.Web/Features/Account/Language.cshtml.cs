@@ -17,7 +17,7 @@ public sealed class LanguageModel(UserManager<StaffUser> users, SignInManager<St
         var language = Localization.SupportedCultures.Contains(culture) ? culture! : "vi";
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Localization.CultureNameOf(language))),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365), Secure = Request.IsHttps });
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user && user.Culture != language)
         {
             user.Culture = language;

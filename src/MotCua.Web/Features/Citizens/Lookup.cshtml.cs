@@ -8,7 +8,7 @@ namespace MotCua.Web.Features.Citizens;
 
 /// <summary>The citizen's page: where is my dossier, from the number and secret on the receipt or its QR code. No sign-in.</summary>
 [EnableRateLimiting(Hardening.PublicRateLimit)]
-public sealed class LookupModel(MotCuaDb db) : PageModel
+public sealed class LookupModel(MotCuaDb db, FailureThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
@@ -27,10 +27,16 @@ public sealed class LookupModel(MotCuaDb db) : PageModel
             return Page();
         }
 
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
         Searched = true;
         Found = await PublicDossiersApi.FindAsync(Number?.Trim() ?? string.Empty, Secret, db, Localization.Culture(), ct);
         if (Found is null)
         {
+            throttle.SecretFailed(HttpContext);
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
 

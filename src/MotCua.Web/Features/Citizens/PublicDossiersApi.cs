@@ -59,12 +59,21 @@ public static class PublicDossiersApi
             row.Status == DossierStatus.Processed);
     }
 
-    private static async Task<IResult> LookupAsync(string number, string? secret, MotCuaDb db, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> LookupAsync(string number, string? secret, MotCuaDb db, FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (throttle.SecretWait(http) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var found = await FindAsync(number, secret, db, Localization.Culture(http), ct);
-        return found is null
-            ? Problems.NotFound("No dossier matches this number and secret. Check both on your receipt.")
-            : TypedResults.Ok(found);
+        if (found is null)
+        {
+            throttle.SecretFailed(http);
+            return Problems.NotFound("No dossier matches this number and secret. Check both on your receipt.");
+        }
+
+        return TypedResults.Ok(found);
     }
 }
 

@@ -15,6 +15,8 @@ public static class ComplaintsSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(Limits(configuration));
+        var cap = configuration.GetValue("MotCua:Quality:Feedback:AnonymousPerDay", AnonymousFeedbackCap.DefaultPerDay);
+        services.AddSingleton(new AnonymousFeedbackCap(cap < 0 ? throw new InvalidOperationException("MotCua:Quality:Feedback:AnonymousPerDay is 0 or more.") : cap));
         services.AddAuthorizationBuilder()
             .AddPolicy(FeedbackPolicies.Read, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist, Roles.ProvinceViewer))
             .AddPolicy(FeedbackPolicies.Handle, p => p.RequireRole(Roles.CentreLeader, Roles.CounterOfficer, Roles.Specialist).RequireClaim(StaffClaims.Unit));

@@ -13,7 +13,7 @@ namespace MotCua.Web.Features.Complaints;
 /// <summary>The submitter follows their feedback by its code and secret and says whether the answer satisfies them.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Hardening.PublicRateLimit)]
-public sealed class FeedbackFollowModel(MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t) : PageModel
+public sealed class FeedbackFollowModel(MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t, FailureThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Secret { get; set; }
@@ -27,9 +27,15 @@ public sealed class FeedbackFollowModel(MotCuaDb db, TimeProvider time, IStringL
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
         var feedback = await RateFeedbackAnswer.FindAsync(db, code, Secret, tracked: false, ct);
         if (feedback is null)
         {
+            throttle.SecretFailed(HttpContext);
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
@@ -40,11 +46,17 @@ public sealed class FeedbackFollowModel(MotCuaDb db, TimeProvider time, IStringL
 
     public async Task<IActionResult> OnPostAsync(string code, bool satisfied, CancellationToken ct)
     {
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
         try
         {
             var feedback = await RateFeedbackAnswer.ExecuteAsync(code, Secret, satisfied, db, time, ct);
             if (feedback is null)
             {
+                throttle.SecretFailed(HttpContext);
                 Response.StatusCode = StatusCodes.Status404NotFound;
                 return Page();
             }

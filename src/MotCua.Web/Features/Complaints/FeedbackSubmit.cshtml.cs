@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
 using MotCua.Web.Platform;
@@ -12,7 +13,7 @@ namespace MotCua.Web.Features.Complaints;
 /// <summary>A citizen sends a complaint or recommendation to a commune's centre, optionally about their dossier.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Hardening.PublicRateLimit)]
-public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits) : PageModel
+public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap, FailureThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FeedbackRequest Input { get; set; } = new(FeedbackKind.Complaint, null, null);
@@ -28,6 +29,9 @@ public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, Feedback
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public bool NotFoundDossier { get; private set; }
+
+    /// <summary>A rule refused the feedback (e.g. the commune's daily cap of anonymous items).</summary>
+    public DomainRuleException? Refusal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -47,9 +51,27 @@ public sealed class FeedbackSubmitModel(MotCuaDb db, TimeProvider time, Feedback
             return Page();
         }
 
-        var feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, ct);
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
+        Feedback? feedback;
+        try
+        {
+            feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, cap, ct);
+        }
+        catch (DomainRuleException ex)
+        {
+            Refusal = ex;
+            Response.StatusCode = Problems.StatusOf(ex.Kind);
+            await LoadAsync(ct);
+            return Page();
+        }
+
         if (feedback is null)
         {
+            throttle.SecretFailed(HttpContext);
             NotFoundDossier = true;
             Response.StatusCode = StatusCodes.Status404NotFound;
             await LoadAsync(ct);

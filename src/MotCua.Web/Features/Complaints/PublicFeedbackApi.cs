@@ -28,8 +28,14 @@ public static class PublicFeedbackApi
             .Produces<PublicFeedbackResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> SubmitAsync([FromBody] FeedbackRequest? request, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync([FromBody] FeedbackRequest? request, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap,
+        FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (throttle.SecretWait(http) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var errors = new ValidationErrors();
         var input = SubmitFeedback.Validate(request, errors);
         if (input is null)
@@ -37,9 +43,14 @@ public static class PublicFeedbackApi
             return errors.ToResult();
         }
 
-        var feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, ct);
+        var feedback = await SubmitFeedback.ExecuteAsync(input, db, time, limits, cap, ct);
         if (feedback is null)
         {
+            if (input.DossierNumber is not null)
+            {
+                throttle.SecretFailed(http);
+            }
+
             return Problems.NotFound(input.DossierNumber is null ? $"No commune has the code '{input.UnitCode}'." : "No dossier matches this number and secret. Check both on your receipt.");
         }
 
@@ -48,16 +59,31 @@ public static class PublicFeedbackApi
             new FeedbackReceipt(feedback.Code, feedback.Secret, Domain.Calendar.WorkingCalendar.ToLocal(feedback.ReceivedAt), Domain.Calendar.WorkingCalendar.ToLocal(feedback.DueAt), follow));
     }
 
-    private static async Task<IResult> FollowAsync(string code, string? secret, MotCuaDb db, IStringLocalizer<Strings> t, CancellationToken ct)
+    private static async Task<IResult> FollowAsync(string code, string? secret, MotCuaDb db, IStringLocalizer<Strings> t, FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (throttle.SecretWait(http) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var feedback = await RateFeedbackAnswer.FindAsync(db, code, secret, tracked: false, ct);
-        return feedback is null
-            ? Problems.NotFound("No feedback matches this code and secret.")
-            : TypedResults.Ok(await FeedbackQuery.ToPublicAsync(feedback, db, s => t[$"Feedback.Status.{s}"], ct));
+        if (feedback is null)
+        {
+            throttle.SecretFailed(http);
+            return Problems.NotFound("No feedback matches this code and secret.");
+        }
+
+        return TypedResults.Ok(await FeedbackQuery.ToPublicAsync(feedback, db, s => t[$"Feedback.Status.{s}"], ct));
     }
 
-    private static async Task<IResult> SatisfactionAsync(string code, [FromBody] FeedbackSatisfactionRequest? request, MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t, CancellationToken ct)
+    private static async Task<IResult> SatisfactionAsync(string code, [FromBody] FeedbackSatisfactionRequest? request, MotCuaDb db, TimeProvider time, IStringLocalizer<Strings> t,
+        FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (throttle.SecretWait(http) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request?.Secret))
         {
@@ -75,8 +101,12 @@ public static class PublicFeedbackApi
         }
 
         var feedback = await RateFeedbackAnswer.ExecuteAsync(code, request!.Secret, request.Satisfied!.Value, db, time, ct);
-        return feedback is null
-            ? Problems.NotFound("No feedback matches this code and secret.")
-            : TypedResults.Ok(await FeedbackQuery.ToPublicAsync(feedback, db, s => t[$"Feedback.Status.{s}"], ct));
+        if (feedback is null)
+        {
+            throttle.SecretFailed(http);
+            return Problems.NotFound("No feedback matches this code and secret.");
+        }
+
+        return TypedResults.Ok(await FeedbackQuery.ToPublicAsync(feedback, db, s => t[$"Feedback.Status.{s}"], ct));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
@@ -87,8 +88,9 @@ public static class SubmitFeedback
     }
 
     /// <summary>The feedback received, or null when the dossier named does not match its secret or the unit does not exist.</summary>
-    public static async Task<Feedback?> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, CancellationToken ct)
+    public static async Task<Feedback?> ExecuteAsync(Input input, MotCuaDb db, TimeProvider time, FeedbackTimeLimits limits, AnonymousFeedbackCap cap, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(cap);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -116,8 +118,20 @@ public static class SubmitFeedback
             unitId = unit.Value;
         }
 
-        var calendar = await db.LoadCalendarAsync(unitId, ct);
         var now = time.GetUtcNow();
+        if (dossier is null)
+        {
+            // Anonymous items (no dossier named) of the commune today, whoever sent them: the public writes here without a scope.
+            var start = WorkingCalendar.At(WorkingCalendar.LocalDate(now), TimeOnly.MinValue);
+            var today = await db.FeedbackItems.IgnoreQueryFilters().CountAsync(f => f.UnitId == unitId && f.DossierId == null && f.ReceivedAt >= start, ct);
+            if (today >= cap.PerDay)
+            {
+                throw new DomainRuleException("feedback.daily-limit",
+                    "The commune has taken all the feedback it takes today from people who name no dossier. Name your dossier (its number and the code on the receipt), call the centre, or send it tomorrow.");
+            }
+        }
+
+        var calendar = await db.LoadCalendarAsync(unitId, ct);
         for (var attempt = 0; ; attempt++)
         {
             var code = NewCode(now);

@@ -31,6 +31,12 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
     public string? Error { get; private set; }
 
+    /// <summary>The citizen's rating, flagged when it was changed after it was given.</summary>
+    public DossierRatingResponse? Rating { get; private set; }
+
+    /// <summary>Whether this reader may print the receipt (it carries the citizen's lookup secret).</summary>
+    public bool MayPrintReceipt { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
         return await LoadAsync(number, ct) ? Page() : NotFound();
@@ -112,6 +118,8 @@ public sealed class DetailsModel(MotCuaDb db, TimeProvider time, IAuthorizationS
 
         var sheet = Sheet = read.Value;
         Applicant = read.Applicant;
+        Rating = await DossierQuery.RatingAsync(sheet.Dossier.Id, db, ct);
+        MayPrintReceipt = (await authorization.AuthorizeAsync(User, Policies.ReceiveDossiers)).Succeeded;
         // An apology is for a dossier that is late or due today; before that it only clutters the page.
         var badge = sheet.Badge;
         Actions = [.. DossierPermissions.AllowedFor(sheet.Dossier, User, node).Where(a => a != DossierAction.Apologise || badge is UrgencyBadge.Late or UrgencyBadge.DueToday)];

@@ -62,12 +62,20 @@ public sealed record DossierResponse(
     int SupplementRequests,
     Timeliness? Timeliness,
     bool Overdue,
-    string LookupSecret,
+    string? LookupSecret,
     string? Handler,
     int Version,
     ApplicantResponse Applicant,
     IReadOnlyList<DossierAction> AllowedActions,
-    IReadOnlyList<DossierEventResponse> History);
+    IReadOnlyList<DossierEventResponse> History,
+    DossierRatingResponse? Rating = null);
+
+/// <summary>
+/// The citizen's rating of the dossier, as staff see it. <paramref name="Changes"/> counts the times it was replaced
+/// after it was first given (at most <see cref="MotCua.Domain.Quality.DossierRating.MaxChanges"/>); each change is
+/// flagged here and in the audit trail (<c>rating.changed</c>), because whoever holds the receipt's code can change it.
+/// </summary>
+public sealed record DossierRatingResponse(bool Satisfied, int? Guidance, int? Attitude, int? Speed, DateTimeOffset RatedAt, int Changes, bool Flagged);
 
 public sealed record DossierListItem(
     string Number,

@@ -86,8 +86,13 @@ public static class DossierQuery
         return await db.Dossiers.AsNoTracking().Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Number == number, ct);
     }
 
-    /// <summary>The API's answer for one dossier, with the applicant as <see cref="ReadDossier"/> let the caller see them.</summary>
-    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, NodeRole node, ApplicantView applicant, CancellationToken ct)
+    /// <summary>
+    /// The API's answer for one dossier, with the applicant as <see cref="ReadDossier"/> let the caller see them. The
+    /// citizen's lookup secret is in it only for the officer who just received the dossier and prints its receipt
+    /// (<paramref name="withSecret"/>); nobody else who reads a dossier needs the key to the citizen's lookup and rating.
+    /// </summary>
+    public static async Task<DossierResponse> ToResponseAsync(Dossier d, MotCuaDb db, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, NodeRole node, ApplicantView applicant,
+        CancellationToken ct, bool withSecret = false)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(db);
@@ -99,11 +104,20 @@ public static class DossierQuery
             d.Number.ToString(), d.Status, (int)d.Status, unitCode, d.ProcedureCode, d.Channel,
             Local(d.RegisteredAt), Local(d.ReceivedAt), Local(d.DueAt), Local(d.OriginalDueAt), Local(d.EndedAt),
             d.TimeLimit.ToString(), d.SupplementRequestCount, d.TimelinessAt(now, calendar), d.IsOverdue(now, calendar),
-            d.LookupSecret, d.HandlerId, d.Version,
+            withSecret ? d.LookupSecret : null, d.HandlerId, d.Version,
             new ApplicantResponse(applicant.CitizenId, applicant.FullName, applicant.Phone, applicant.Address, applicant.HamletId),
             [.. DossierPermissions.AllowedFor(d, user, node)],
             [.. d.Events.OrderBy(e => e.Sequence).Select(e => new DossierEventResponse(
-                e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness, Local(e.PromisedAt)))]);
+                e.Sequence, Local(e.At), e.Action, e.FromStatus, e.ToStatus, e.ActorId, e.FromOfficerId, e.ToOfficerId, e.Reason, Local(e.DueAtAfter), e.StepTimeliness, Local(e.PromisedAt)))],
+            await RatingAsync(d.Id, db, ct));
+    }
+
+    /// <summary>The citizen's rating of a dossier, flagged when it was changed after it was first given.</summary>
+    public static async Task<DossierRatingResponse?> RatingAsync(Guid dossierId, MotCuaDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var r = await db.DossierRatings.AsNoTracking().SingleOrDefaultAsync(r => r.DossierId == dossierId, ct);
+        return r is null ? null : new DossierRatingResponse(r.Satisfied, r.Guidance, r.Attitude, r.Speed, Local(r.RatedAt), r.Changes, r.Changes > 0);
     }
 
     public static DateTimeOffset Local(DateTimeOffset at) => WorkingCalendar.ToLocal(at);

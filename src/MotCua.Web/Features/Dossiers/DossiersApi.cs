@@ -39,7 +39,8 @@ public static class DossiersApi
         return group;
     }
 
-    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, IntakeNumbering numbering, NodeRole node, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync([FromBody] ReceiveDossierRequest? request, MotCuaDb db, TimeProvider time, IntakeNumbering numbering, NodeRole node, HttpContext http,
+        IAuthorizationService authorization, CancellationToken ct)
     {
         var unit = http.User.UnitCodeOf();
         if (request?.Unit is { Length: > 0 } asked && unit is not null && !string.Equals(asked.Trim(), unit, StringComparison.Ordinal))
@@ -54,8 +55,14 @@ public static class DossiersApi
             return errors.ToResult();
         }
 
+        IntakeRules.Check(http.User, input.Channel, numbering, api: true);
         var outcome = await ReceiveDossier.ExecuteAsync(input, db, time, numbering, ct);
-        var body = await DossierQuery.ToResponseAsync(outcome.Dossier, db, time, http.User, node, ApplicantView.Of(outcome.Dossier.Applicant, full: true), ct);
+
+        // A new dossier answers what the officer typed, and its secret for the receipt they print. A repeated client id
+        // is a read of a dossier already there: audited like one, and with the secret only for the officer who received it.
+        var d = outcome.Dossier;
+        var applicant = outcome.Created ? ApplicantView.Of(d.Applicant, full: true) : await ReadDossier.ApplicantAsync(d, http.User, db, authorization, ct);
+        var body = await DossierQuery.ToResponseAsync(d, db, time, http.User, node, applicant, ct, withSecret: outcome.Created || d.ReceivedBy == input.ActorId);
         return outcome.Created
             ? TypedResults.Created($"/api/dossiers/{body.Number}", body)
             : TypedResults.Ok(body);
@@ -189,7 +196,8 @@ public static class DossiersApi
             : TypedResults.Ok(await DossierQuery.ToResponseAsync(read.Dossier, db, time, http.User, node, read.Applicant, ct));
     }
 
-    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, NodeRole node, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> TransitionAsync(string number, [FromBody] TransitionRequest? request, MotCuaDb db, TimeProvider time, NodeRole node, HttpContext http,
+        IAuthorizationService authorization, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (request?.Action is not { } action || action is DossierAction.Register or DossierAction.Receive || !Enum.IsDefined(action))
@@ -239,6 +247,6 @@ public static class DossiersApi
         var dossier = await TransitionDossier.ExecuteAsync(n, command, node, db, time, ct);
         return dossier is null
             ? Problems.NotFound($"No dossier has the number '{number}'.")
-            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, node, ApplicantView.Of(dossier.Applicant, full: true), ct));
+            : TypedResults.Ok(await DossierQuery.ToResponseAsync(dossier, db, time, http.User, node, await ReadDossier.ApplicantAsync(dossier, http.User, db, authorization, ct), ct));
     }
 }

@@ -13,7 +13,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>A dossier's printable form (01–06) as print-ready HTML, and the same form as a PDF.</summary>
 [Authorize(Policy = Policies.FullPersonalData)]
-public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration, NodeRole node) : PageModel
+public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration configuration, NodeRole node, IAuthorizationService authorization) : PageModel
 {
     public string Number { get; private set; } = string.Empty;
 
@@ -30,6 +30,14 @@ public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration con
             return NotFound();
         }
 
+        // The receipt carries the citizen's lookup secret (the key to the public lookup and the rating): only the roles
+        // that receive dossiers and hand receipts over print it, and each print is audited as such.
+        var receipt = Kind == "receipt";
+        if (receipt && !(await authorization.AuthorizeAsync(User, Policies.ReceiveDossiers)).Succeeded)
+        {
+            return Forbid();
+        }
+
         var sheet = await DossierSheetQuery.LoadAsync(n, db, time, Localization.Culture(), ct);
         var form = sheet is null ? null : DossierForms.Build(Kind, sheet, LookupUrl(sheet.Dossier, await PublicBaseAsync(ct)));
         if (sheet is null || form is null)
@@ -40,6 +48,11 @@ public sealed class FormModel(MotCuaDb db, TimeProvider time, IConfiguration con
         Number = number;
         Form = form;
         db.Audit(pdf ? AuditActions.Export : AuditActions.PersonalDataRead, nameof(Dossier), sheet.Dossier.Id.ToString(), $"{number} form {Kind}{(pdf ? ".pdf" : string.Empty)}");
+        if (receipt)
+        {
+            db.Audit(AuditActions.ReceiptPrinted, nameof(Dossier), sheet.Dossier.Id.ToString(), $"{number}{(pdf ? " (PDF)" : string.Empty)}");
+        }
+
         await db.SaveChangesAsync(ct);
         return pdf ? File(PdfFormRenderer.Render(form), "application/pdf", $"{number}-{Kind}.pdf") : Page();
     }

@@ -13,7 +13,7 @@ using MotCua.Web.Platform.Auth;
 namespace MotCua.Web.Features.Dossiers;
 
 [Authorize(Policy = Policies.ReadDossiers)]
-public sealed class IndexModel(MotCuaDb db, TimeProvider time) : PageModel
+public sealed class IndexModel(MotCuaDb db, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool? Mine { get; set; }
@@ -62,7 +62,8 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time) : PageModel
 
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         Result = await WorkQueueQuery.LoadAsync(
-            new WorkQueueQuery.Filter(userId, Mine.Value, !All, Procedure, Channel, Status, Hamlet, Q, Focus, PageNumber), db, time, culture, ct);
+            new WorkQueueQuery.Filter(userId, Mine.Value, !All, Procedure, Channel, Status, Hamlet, Q, Focus, PageNumber,
+                SearchNames: (await authorization.AuthorizeAsync(User, Policies.FullPersonalData)).Succeeded), db, time, culture, ct);
         Procedures = await ProcedureNames.AllAsync(db, culture, ct);
         Hamlets = [.. (await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct)).Select(h => (h.Id, h.Name))];
     }

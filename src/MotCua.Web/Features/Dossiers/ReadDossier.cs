@@ -32,8 +32,13 @@ public static class ReadDossier
         return sheet is null ? null : new(sheet, sheet.Dossier, await SeeAsync(sheet.Dossier, reader, db, authorization, ct));
     }
 
+    /// <summary>The applicant of a dossier the caller already holds (an answer to a step or a repeated intake), seen and audited by the same rule.</summary>
+    public static Task<ApplicantView> ApplicantAsync(Dossier dossier, ClaimsPrincipal reader, MotCuaDb db, IAuthorizationService authorization, CancellationToken ct) =>
+        SeeAsync(dossier, reader, db, authorization, ct);
+
     private static async Task<ApplicantView> SeeAsync(Dossier dossier, ClaimsPrincipal reader, MotCuaDb db, IAuthorizationService authorization, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(authorization);
         var full = (await authorization.AuthorizeAsync(reader, Policies.FullPersonalData)).Succeeded;
         if (full)

@@ -155,6 +155,13 @@ public static class ReceiveDossier
             throw new DomainRuleException("field.channel", "A dossier received in the field is an outreach or home-visit dossier.");
         }
 
+        // Keyed in at the centre, a receipt time goes back a few days at most (IntakeRules); a field dossier is bounded by its number's day.
+        if (!numbering.InTheField && input.RecordedAt is { } recorded && recorded < IntakeRules.EarliestReceipt(time.GetUtcNow()))
+        {
+            throw new DomainRuleException("dossier.received-at-too-early",
+                $"A receipt time keyed in at the centre goes back at most {IntakeRules.MaxBackdateDays} days.", RuleKind.Invalid);
+        }
+
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == input.UnitCode, ct)
             ?? throw new DomainRuleException("dossier.unit-unknown", $"No unit has the code '{input.UnitCode}'.", RuleKind.Invalid);
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Code == input.ProcedureCode, ct)
@@ -191,8 +198,8 @@ public static class ReceiveDossier
             db.Dossiers.Add(dossier);
             foreach (var scan in input.Scans ?? [])
             {
-                var name = ScanFiles.CleanName(scan.FileName);
-                var (type, hash) = ScanFiles.Check(name, scan.Bytes);
+                var (type, hash) = ScanFiles.Check(ScanFiles.CleanName(scan.FileName), scan.Bytes);
+                var name = ScanFiles.StoredName(scan.FileName, type);
                 var attachment = new Attachment(dossier.Id, unit.Id, name, type, scan.Bytes.Length, hash, now, input.ActorId);
                 db.Attachments.Add(attachment);
                 db.AttachmentContents.Add(new AttachmentContent { Id = attachment.Id, Bytes = scan.Bytes });

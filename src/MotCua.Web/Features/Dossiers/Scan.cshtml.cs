@@ -7,6 +7,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Data.Audit;
 using MotCua.Web.Data.Dossiers;
 using MotCua.Web.Platform.Auth;
+using MotCua.Web.Platform.Uploads;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -31,6 +32,6 @@ public sealed class ScanModel(MotCuaDb db) : PageModel
         var bytes = await db.AttachmentContents.Where(c => c.Id == id).Select(c => c.Bytes).SingleAsync(ct);
         db.Audit(AuditActions.AttachmentRead, nameof(Attachment), id.ToString(), number);
         await db.SaveChangesAsync(ct);
-        return File(bytes, attachment.ContentType, attachment.FileName);
+        return File(bytes, attachment.ContentType, ScanFiles.StoredName(attachment.FileName, attachment.ContentType));
     }
 }

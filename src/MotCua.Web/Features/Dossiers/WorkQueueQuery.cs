@@ -3,6 +3,7 @@ using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Data.Calendar;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -44,7 +45,8 @@ public static class WorkQueueQuery
         Guid? HamletId = null,
         string? Search = null,
         QueueFocus Focus = QueueFocus.All,
-        int Page = 1);
+        int Page = 1,
+        bool SearchNames = false);
 
     public sealed record Row(
         string Number,
@@ -61,7 +63,8 @@ public static class WorkQueueQuery
 
     public sealed record Counts(int Open, int DueToday, int Overdue, int WaitingForCitizen, int ToAccept);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, Counts Counts, int Total, int Page, int Pages);
+    /// <param name="SearchRefused">The search was for part of a name by a reader who sees names masked: nothing is matched.</param>
+    public sealed record Result(IReadOnlyList<Row> Rows, Counts Counts, int Total, int Page, int Pages, bool SearchRefused = false);
 
     public static async Task<Result> LoadAsync(Filter f, MotCuaDb db, TimeProvider time, string culture, CancellationToken ct)
     {
@@ -113,24 +116,43 @@ public static class WorkQueueQuery
             q = q.Where(d => d.Applicant.HamletId == hamlet);
         }
 
+        // A reader who sees names masked (a province viewer) finds a dossier only by its whole number or the whole citizen
+        // ID: part of a name, tried letter by letter, would unmask it. Every search is in the trail, its term masked.
+        string? searched = null;
+        var refused = false;
         if (f.Search?.Trim() is { Length: > 0 } search)
         {
             if (DossierNumber.TryParse(search, out var number))
             {
                 q = q.Where(d => d.Number == number);
+                searched = $"number {number}";
             }
             else if (CitizenId.TryParse(search, out var id))
             {
                 CitizenId? cid = id;
                 q = q.Where(d => d.Applicant.CitizenId == cid);
+                searched = $"citizen ID {id.Masked}";
+            }
+            else if (f.SearchNames)
+            {
+                q = q.Where(d => d.Applicant.FullName.Contains(search));
+                searched = $"name {Applicant.MaskName(search)}";
             }
             else
             {
-                q = q.Where(d => d.Applicant.FullName.Contains(search));
+                q = q.Where(d => false);
+                refused = true;
+                searched = "part of a name (refused: names are masked for this reader)";
             }
         }
 
         var total = await q.CountAsync(ct);
+        if (searched is not null)
+        {
+            db.Audit(AuditActions.DossierSearch, nameof(Dossier), null, $"{searched}: {total} found");
+            await db.SaveChangesAsync(ct);
+        }
+
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(f.Page, 1, pages);
 
@@ -164,7 +186,7 @@ public static class WorkQueueQuery
                 BadgeOf(d, now, calendar), d.HandlerId is { } hid ? handlers.GetValueOrDefault(hid, hid) : null));
         }
 
-        return new Result(rows, counts, total, page, pages);
+        return new Result(rows, counts, total, page, pages, refused);
     }
 
     public static UrgencyBadge BadgeOf(Dossier d, DateTimeOffset now, WorkingCalendar calendar)

@@ -30,6 +30,9 @@ public sealed record FieldSettings
     /// <summary>Field kit: attempts of a sync run against an unreachable server before it gives up until the next run.</summary>
     public int Attempts { get; init; } = 4;
 
+    /// <summary>PBKDF2 iterations of a member's offline PIN verifier (slow on purpose: a PIN is short).</summary>
+    public int PinIterations { get; init; } = Platform.Auth.FieldPins.DefaultIterations;
+
     public static FieldSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -44,6 +47,7 @@ public sealed record FieldSettings
             BatchSize = Math.Clamp(section.GetValue("BatchSize", 25), 1, MaxBatch),
             UploadConcurrency = Math.Clamp(section.GetValue("UploadConcurrency", 4), 1, 16),
             Attempts = Math.Clamp(section.GetValue("Attempts", 4), 1, 20),
+            PinIterations = Math.Clamp(section.GetValue("PinIterations", Platform.Auth.FieldPins.DefaultIterations), 1000, 10_000_000),
         };
     }
 

@@ -78,7 +78,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         public List<PriorityGroup> PriorityGroups { get; set; } = [];
     }
 
-    /// <summary>Outreach sessions of the last two weeks and today, for dossiers received in a hamlet.</summary>
+    /// <summary>Outreach sessions of the last few days (IntakeRules.MaxBackdateDays) and today, for dossiers received in a hamlet.</summary>
     public IReadOnlyList<(Guid Id, string Label)> Sessions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -140,6 +140,10 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         else if (!ReceiveDossier.Accepts(numbering, Input.Channel))
         {
             errors.Add("channel", "A field kit receives outreach and home-visit dossiers only.", "field.channel");
+        }
+        else if (!IntakeRules.MayUse(User, Input.Channel, numbering, api: false))
+        {
+            errors.Add("channel", "Your role receives dossiers in outreach sessions and home visits only.", "dossier.channel-not-permitted");
         }
 
         DateTimeOffset? recordedAt = null;
@@ -207,7 +211,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
     /// <summary>The channels an officer may choose here: never online; on a field kit only those <see cref="ReceiveDossier.Accepts"/> takes there.</summary>
-    public IReadOnlyList<Channel> Channels => Chosen is null ? [] : [.. Chosen.Rules.Channels.Where(c => c != Channel.Online && ReceiveDossier.Accepts(numbering, c))];
+    public IReadOnlyList<Channel> Channels => Chosen is null ? [] : [.. Chosen.Rules.Channels.Where(c => IntakeRules.MayUse(User, c, numbering, api: false))];
 
     /// <summary>True on a team laptop (field mode): numbers come from the kit's blocks and the dossier waits in the outbox.</summary>
     public bool FieldKit => node.IsFieldKit;
@@ -228,7 +232,7 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
         Hamlets = [.. (await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct)).Select(h => (h.Id, h.Name))];
         var names = Hamlets.ToDictionary(h => h.Id, h => h.Name);
         var sessions = await db.OutreachSessions.AsNoTracking()
-            .Where(s => s.Date >= today.AddDays(-14) && s.Date <= today && s.Status != SessionStatus.Cancelled)
+            .Where(s => s.Date >= today.AddDays(-IntakeRules.MaxBackdateDays) && s.Date <= today && s.Status != SessionStatus.Cancelled)
             .OrderByDescending(s => s.Date).ThenBy(s => s.Slot).ToListAsync(ct);
         Sessions = [.. sessions.Select(s => (s.Id, $"{s.Date:dd/MM/yyyy} · {t[$"Slot.{s.Slot}"]} · {names.GetValueOrDefault(s.HamletId, "?")}"))];
     }

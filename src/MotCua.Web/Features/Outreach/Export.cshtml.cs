@@ -75,13 +75,8 @@ public sealed class ExportModel(MotCuaDb db, IStringLocalizer<Strings> t) : Page
                 }
 
             case null or "csv":
-                var csv = new StringBuilder().Append(Csv.Line(header)).Append("\r\n");
-                foreach (var r in rows)
-                {
-                    csv.Append(Csv.Line(r)).Append("\r\n");
-                }
-
-                return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
+                var csv = Csv.Write(rows.Prepend(header));
+                return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name + ".csv");
             default:
                 return BadRequest();
         }

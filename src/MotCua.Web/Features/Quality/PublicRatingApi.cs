@@ -19,8 +19,13 @@ public static class PublicRatingApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> RateAsync(string number, [FromBody] RatingRequest? request, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> RateAsync(string number, [FromBody] RatingRequest? request, MotCuaDb db, TimeProvider time, FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        if (throttle.SecretWait(http) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var errors = new ValidationErrors();
         var input = RateDossier.Validate(number, request, errors);
         if (input is null)
@@ -31,6 +36,7 @@ public static class PublicRatingApi
         var outcome = await RateDossier.ExecuteAsync(input, db, time, ct);
         if (outcome is null)
         {
+            throttle.SecretFailed(http);
             return Problems.NotFound("No dossier matches this number and secret. Check both on your receipt.");
         }
 

@@ -19,7 +19,7 @@ namespace MotCua.Web.Features.Quality;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Hardening.PublicRateLimit)]
-public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
+public sealed class RateModel(MotCuaDb db, TimeProvider time, FailureThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
@@ -49,12 +49,22 @@ public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
             return Page();
         }
 
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
         await FindAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(bool? satisfied, int? guidance, int? attitude, int? speed, string? comment, CancellationToken ct)
     {
+        if (throttle.SecretWait(HttpContext) is { } wait)
+        {
+            return FailureThrottle.TooManyPage(HttpContext, wait);
+        }
+
         if (!await FindAsync(ct))
         {
             return Page();
@@ -76,7 +86,7 @@ public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
         }
         catch (DomainRuleException ex)
         {
-            Error = ex.Kind == RuleKind.Invalid ? "Rating.Invalid" : "Rating.NotYet";
+            Error = ex.Code == "rating.change-limit" ? "Rating.ChangeLimit" : ex.Kind == RuleKind.Invalid ? "Rating.Invalid" : "Rating.NotYet";
             Response.StatusCode = Problems.StatusOf(ex.Kind);
         }
 
@@ -89,6 +99,7 @@ public sealed class RateModel(MotCuaDb db, TimeProvider time) : PageModel
         Dossier = await CitizenKey.FindDossierAsync(db, Number, Secret, ct);
         if (Dossier is null)
         {
+            throttle.SecretFailed(HttpContext);
             Response.StatusCode = StatusCodes.Status404NotFound;
             return false;
         }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
 using MotCua.Domain.Quality;
 using MotCua.Web.Data;
+using MotCua.Web.Data.Audit;
 using MotCua.Web.Data.Dossiers;
 
 namespace MotCua.Web.Features.Quality;
@@ -41,6 +43,13 @@ public static class RateDossier
             else
             {
                 rating.Change(dossier.Status, input.Satisfied, input.Answers, input.Comment, input.Source, time.GetUtcNow());
+            }
+
+            if (replaced)
+            {
+                // A changed rating moves Index 766: flag each one, whoever sent it.
+                db.Audit(AuditActions.RatingChanged, nameof(Dossier), dossier.Id.ToString(),
+                    $"{dossier.Number}: change {rating.Changes} of at most {DossierRating.MaxChanges} ({input.Source})");
             }
 
             try

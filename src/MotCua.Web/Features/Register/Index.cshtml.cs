@@ -31,8 +31,23 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
 
     public PrintedForm Form { get; private set; } = null!;
 
+    /// <summary>
+    /// The register shows applicants masked (initials, no address or phone) unless the reader asks for it in full and
+    /// keeps the register (<see cref="MayUnmask"/>); then every dossier on it is a personal-data read of its own in the trail.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Full { get; set; }
+
+    /// <summary>Centre leaders and counter officers keep the register; specialists and field agents see it masked.</summary>
+    public bool MayUnmask => User.IsInRole(Roles.CentreLeader) || User.IsInRole(Roles.CounterOfficer);
+
     public async Task<IActionResult> OnGetAsync(string? from, string? to, CancellationToken ct)
     {
+        if (Full && !MayUnmask)
+        {
+            return Forbid();
+        }
+
         var today = WorkingCalendar.LocalDate(time.GetUtcNow());
         From = QueryValues.TryParseDate(from, out var f) ? f : new DateOnly(today.Year, today.Month, 1);
         To = QueryValues.TryParseDate(to, out var tt) ? tt : today;
@@ -42,15 +57,22 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
             To = From.AddDays(Math.Min(MaxDays, Math.Max(0, To.DayNumber - From.DayNumber)));
         }
 
-        Form = await BuildAsync(ct);
-        db.Audit(Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true ? AuditActions.Export : AuditActions.PersonalDataRead, "Register", null, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}, {Count} dossiers");
+        var (form, shown) = await BuildAsync(ct);
+        Form = form;
+        var pdf = Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true;
+        db.Audit(pdf ? AuditActions.Export : AuditActions.PersonalDataRead, "Register", null, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}, {Count} dossiers, {(Full ? "in full" : "masked")}");
+        foreach (var d in Full ? shown : [])
+        {
+            db.Audit(pdf ? AuditActions.PersonalDataExport : AuditActions.PersonalDataRead, "Dossier", d.Id.ToString(), $"{d.Number} in the register {From:yyyy-MM-dd}..{To:yyyy-MM-dd}");
+        }
+
         await db.SaveChangesAsync(ct);
         return Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true
             ? File(PdfFormRenderer.Render(Form), "application/pdf", $"so-theo-doi-{From:yyyyMMdd}-{To:yyyyMMdd}.pdf")
             : Page();
     }
 
-    private async Task<PrintedForm> BuildAsync(CancellationToken ct)
+    private async Task<(PrintedForm Form, IReadOnlyList<MotCua.Domain.Dossiers.Dossier> Shown)> BuildAsync(CancellationToken ct)
     {
         var unitId = User.UnitId();
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == unitId, ct);
@@ -67,19 +89,19 @@ public sealed class IndexModel(MotCuaDb db, TimeProvider time, IStringLocalizer<
             (i + 1).ToString(CultureInfo.InvariantCulture),
             d.Number.ToString(),
             names.GetValueOrDefault(d.ProcedureId, d.ProcedureCode),
-            d.Applicant.FullName,
-            string.Join(", ", new[] { d.Applicant.Address, d.Applicant.Phone?.Value }.Where(x => !string.IsNullOrWhiteSpace(x))),
+            Full ? d.Applicant.FullName : d.Applicant.MaskedName,
+            Full ? string.Join(", ", new[] { d.Applicant.Address, d.Applicant.Phone?.Value }.Where(x => !string.IsNullOrWhiteSpace(x))) : d.Applicant.MaskedPhone ?? string.Empty,
             Display.When(d.ReceivedAt ?? d.RegisteredAt),
             Display.When(d.OriginalDueAt),
             Display.When(d.EndedAt),
             RegisterNote.Of(d, d.TimelinessAt(now, calendar)),
         ]).ToList();
-        return new PrintedForm(
+        return (new PrintedForm(
             "Mẫu số 07", PaperSize.A4, Letterhead.Issuer(unit), Letterhead.Motto, null,
             "SỔ THEO DÕI HỒ SƠ", $"Từ ngày {From:dd/MM/yyyy} đến ngày {To:dd/MM/yyyy}",
             [new FormTable(["STT", "Mã hồ sơ", "Tên thủ tục", "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại", "Ngày nhận", "Ngày hẹn trả", "Ngày có kết quả", "Ghi chú"], rows,
                 [0.5f, 2.1f, 2.2f, 1.5f, 2f, 1.3f, 1.3f, 1.3f, 1.1f])],
             null,
-            []);
+            []), dossiers);
     }
 }

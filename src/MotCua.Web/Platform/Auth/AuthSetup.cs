@@ -48,10 +48,9 @@ public static class AuthSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "motcua.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure whenever the request is HTTPS (directly or through a trusted proxy), and outside Development and
+            // Testing for any request not from this machine (Hardening.SecureCookie).
+            o.Cookie = new SecureCookieBuilder { Name = "motcua.auth", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true };
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             o.LoginPath = "/login";
@@ -60,10 +59,18 @@ public static class AuthSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.HttpContext, StatusCodes.Status403Forbidden, () => ctx.Response.Redirect(ctx.RedirectUri));
         });
 
+        // A field laptop checks the PINs its kit carried, never a password (FieldPins).
+        if (NodeRole.From(configuration).IsFieldKit)
+        {
+            services.AddScoped<IPasswordHasher<StaffUser>, FieldPinHasher>();
+        }
+
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("MotCua:Auth:MaxFailedAttempts", 5);
+                // Wrong passwords are counted per name and address by SignInAttempt (FailureThrottle), never by locking the
+                // account, which only an administrator does (users lock); this is Identity's own count, which it does not use.
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("MotCua:Auth:MaxFailedAttempts", 20);
                 o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("MotCua:Auth:LockoutTime", TimeSpan.FromMinutes(15));
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
@@ -92,7 +99,8 @@ public static class AuthSetup
             .AddPolicy(Policies.ReportOutreach, p => p.RequireRole(Roles.CentreLeader, Roles.FieldAgent).RequireClaim(StaffClaims.Unit))
             .AddPolicy(Policies.ManageFieldDevices, p => p.RequireRole(Roles.Administrator, Roles.CentreLeader))
             .AddPolicy(Policies.ResolveSyncConflicts, p => p.RequireRole(Roles.CentreLeader).RequireClaim(StaffClaims.Unit))
-            .AddPolicy(Policies.FieldDevice, p => p.RequireClaim(DeviceCredentials.DeviceClaim).RequireClaim(StaffClaims.Unit));
+            .AddPolicy(Policies.FieldDevice, p => p.RequireClaim(DeviceCredentials.DeviceClaim).RequireClaim(StaffClaims.Unit))
+            .AddPolicy(Policies.FieldPins, p => p.RequireRole(Roles.UnitRoles).RequireClaim(StaffClaims.Unit));
         return services;
     }
 

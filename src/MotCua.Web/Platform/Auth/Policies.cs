@@ -42,6 +42,9 @@ public static class Policies
     /// <summary>Decide what happens to a dossier changed both at the centre and in the field.</summary>
     public const string ResolveSyncConflicts = "field.conflicts.resolve";
 
+    /// <summary>Set one's own offline PIN for a laptop of one's team, or (leaders) issue and revoke the team's (never administrators).</summary>
+    public const string FieldPins = "field.pins";
+
     /// <summary>An enrolled field kit (device credential), acting for its own unit only.</summary>
     public const string FieldDevice = "field.device";
 }

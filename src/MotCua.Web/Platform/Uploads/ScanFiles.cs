@@ -42,6 +42,28 @@ public static class ScanFiles
         return n.Length > 120 ? n[^120..] : n;
     }
 
+    /// <summary>
+    /// The name a scan is stored and downloaded under: the cleaned name with the extension of the type its content was
+    /// found to be, so that a PDF sent as <c>thu.html</c> or <c>anh.svg</c> is kept (and later served) as <c>thu.pdf</c>.
+    /// </summary>
+    public static string StoredName(string? name, string contentType)
+    {
+        var extension = contentType switch
+        {
+            "application/pdf" => ".pdf",
+            "image/jpeg" => ".jpg",
+            "image/png" => ".png",
+            _ => ".bin",
+        };
+        var stem = Path.GetFileNameWithoutExtension(CleanName(name)).TrimEnd('.', ' ');
+        if (stem.Length == 0)
+        {
+            stem = "scan";
+        }
+
+        return (stem.Length > 116 ? stem[^116..] : stem) + extension;
+    }
+
     /// <summary>Checks one upload and returns it as an attachment plus its bytes.</summary>
     public static (string ContentType, string Sha256) Check(string fileName, byte[] bytes)
     {

@@ -56,8 +56,10 @@ public static class BuildFieldKit
         var team = device.TeamId is { } teamId ? teams.SingleOrDefault(t => t.Id == teamId) : null;
         var ownSessions = team is null ? [] : sessions.Where(s => s.TeamId == team.Id).ToList();
 
-        var accounts = await AccountsAsync(db, unit.Id, team is null ? teams : [team], now, ct);
+        // Accounts and personal data go only to a laptop of a team, for that team's members and sessions.
+        var accounts = team is null ? [] : await AccountsAsync(db, device.Id, unit.Id, team, now, ct);
         var dossiers = await DossiersAsync(db, unit.Id, ownSessions, procedures.ToDictionary(p => p.Id, p => p.Name.Vi), ct);
+        await RecordExportsAsync(db, device, dossiers, now, ct);
 
         var blockDays = (team is null ? sessions : ownSessions).Select(s => s.Date).Concat(extraDays).Distinct().Order().ToList();
         var wanted = blockSize ?? settings.BlockSize;
@@ -76,7 +78,7 @@ public static class BuildFieldKit
             + string.Join(", ", blocks.Select(b => $"{b.Day:yyMMdd} {b.First}–{b.First + b.Count - 1}")));
         foreach (var a in accounts)
         {
-            db.Audit(AuditActions.FieldKitAccount, nameof(StaffUser), a.Id, $"account {a.UserName} (with its password hash) copied to device {device.Name}");
+            db.Audit(AuditActions.FieldKitAccount, nameof(StaffUser), a.Id, $"account {a.UserName} (its offline PIN verifier for this laptop only) copied to device {device.Name}");
         }
 
         foreach (var d in dossiers)
@@ -138,21 +140,49 @@ public static class BuildFieldKit
         await tx.CommitAsync(ct);
     }
 
-    private static async Task<List<KitAccount>> AccountsAsync(MotCuaDb db, Guid unitId, IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The team's members who hold an active offline PIN for this device, with that PIN's verifier and nothing of their password.</summary>
+    private static async Task<List<KitAccount>> AccountsAsync(MotCuaDb db, Guid deviceId, Guid unitId, Team team, DateTimeOffset now, CancellationToken ct)
     {
-        var memberIds = teams.SelectMany(t => t.Members).Select(m => m.UserId).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) && u.UnitId == unitId && u.PasswordHash != null).ToListAsync(ct);
-        var userIds = users.Select(u => u.Id).ToList();
+        var memberIds = team.Members.Select(m => m.UserId).Distinct().ToList();
+        var pins = await db.FieldCredentials.AsNoTracking().Where(c => c.DeviceId == deviceId && c.RevokedAt == null && memberIds.Contains(c.UserId)).ToDictionaryAsync(c => c.UserId, c => c.Verifier, ct);
+        var holders = pins.Keys.ToList();
+        var users = await db.Users.AsNoTracking().Where(u => holders.Contains(u.Id) && u.UnitId == unitId)
+            .Select(u => new { u.Id, u.UserName, u.FullName, u.Culture, u.LockoutEnd }).ToListAsync(ct);
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
-                           where userIds.Contains(ur.UserId)
+                           where holders.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         return [.. users
             .Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
-            .Select(u => new KitAccount(u.Id, u.UserName!, u.FullName, u.PasswordHash!, u.SecurityStamp ?? string.Empty, u.Culture,
+            .Select(u => new KitAccount(u.Id, u.UserName!, u.FullName, pins[u.Id], u.Culture,
                 [.. roles.Where(r => r.UserId == u.Id && Roles.UnitRoles.Contains(r.Name)).Select(r => r.Name!)]))
             .Where(a => a.Roles.Count > 0)
             .OrderBy(a => a.UserName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Which dossiers this device's kit carried: a field step is accepted only on one of them.</summary>
+    private static async Task RecordExportsAsync(MotCuaDb db, FieldDevice device, List<KitDossier> dossiers, DateTimeOffset now, CancellationToken ct)
+    {
+        if (dossiers.Count == 0)
+        {
+            return;
+        }
+
+        var numbers = dossiers.Select(d => DossierNumber.Parse(d.Number)).ToList();
+        var ids = await db.Dossiers.AsNoTracking().Where(d => numbers.Contains(d.Number)).Select(d => new { d.Id, d.Number }).ToDictionaryAsync(d => d.Number.ToString(), d => d.Id, ct);
+        var known = await db.FieldKitExports.Where(e => e.DeviceId == device.Id).ToDictionaryAsync(e => e.DossierId, ct);
+        foreach (var d in dossiers)
+        {
+            var id = ids[d.Number];
+            if (known.TryGetValue(id, out var export))
+            {
+                export.Again(d.SessionDay, now);
+            }
+            else
+            {
+                db.FieldKitExports.Add(new FieldKitExport(device.Id, device.UnitId, id, d.SessionDay, now));
+            }
+        }
     }
 
     private static async Task<List<KitDossier>> DossiersAsync(MotCuaDb db, Guid unitId, List<OutreachSession> sessions, Dictionary<Guid, string> procedureNames, CancellationToken ct)

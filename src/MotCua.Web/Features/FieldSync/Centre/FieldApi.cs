@@ -25,6 +25,15 @@ public static class FieldApi
         group.MapPost("/devices/{id:guid}/revoke", RevokeAsync).WithName("RevokeFieldDevice").RequireAuthorization(Policies.ManageFieldDevices)
             .WithSummary("Revokes a laptop's credential: every call it makes afterwards answers 401.")
             .Produces<FieldDeviceResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/devices/{id:guid}/pins", ListPinsAsync).WithName("ListFieldPins").RequireAuthorization(Policies.FieldPins)
+            .WithSummary("The members of the laptop's team and whether each has an offline PIN for it (a member sees their own line; leaders all).")
+            .Produces<IReadOnlyList<FieldPinResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/devices/{id:guid}/pins/{userId}", SetPinAsync).WithName("SetFieldPin").RequireAuthorization(Policies.FieldPins)
+            .WithSummary("A member sets their own offline PIN for a laptop of their team ({\"pin\":\"…\"}); a centre leader issues one ({}), shown once. The laptop's next kit carries it as a slow hash for that laptop only.")
+            .Produces<FieldPinResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/devices/{id:guid}/pins/{userId}/revoke", RevokePinAsync).WithName("RevokeFieldPin").RequireAuthorization(Policies.FieldPins)
+            .WithSummary("Revokes a member's offline PIN for a laptop (the member or a leader): the next kit removes the account from the laptop, and items the laptop sends in that member's name from then on are refused.")
+            .Produces<FieldPinResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/enrol", EnrolAsync).WithName("EnrolFieldDevice").AllowAnonymous().RequireRateLimiting(Hardening.SignInRateLimit)
             .WithSummary("A laptop trades a one-time code for a device id and secret (shown once; the centre keeps its hash). Then it calls with Authorization: Device {id}.{secret}.")
             .Produces<EnrolResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
@@ -77,6 +86,30 @@ public static class FieldApi
         return TypedResults.Ok(all.Single(c => c.Id == id));
     }
 
+    private static async Task<IResult> ListPinsAsync(Guid id, MotCuaDb db, HttpContext http, CancellationToken ct) =>
+        await FieldOfflinePins.ListAsync(id, http.User, db, ct) is { } pins ? TypedResults.Ok(pins) : Problems.NotFound("No such laptop in your unit.");
+
+    private static async Task<IResult> SetPinAsync(Guid id, string userId, [FromBody] SetFieldPinRequest? request, MotCuaDb db, TimeProvider time, FieldSettings settings, HttpContext http, CancellationToken ct)
+    {
+        if (request is null || userId.Length > 64)
+        {
+            return Problems.Invalid("pin", "Send {\"pin\":\"…\"} to set your own PIN, or {} to issue one as a leader.");
+        }
+
+        if (request.Pin is { Length: > FieldPins.MaxLength })
+        {
+            return Problems.Invalid("pin", $"A PIN is {FieldPins.MinLength}–{FieldPins.MaxLength} digits.");
+        }
+
+        var pin = await FieldOfflinePins.SetAsync(id, userId, request.Pin, http.User, db, time, settings, ct);
+        return pin is null ? Problems.NotFound("No such laptop in your unit, or the person is not a member of its team.") : TypedResults.Ok(pin);
+    }
+
+    private static async Task<IResult> RevokePinAsync(Guid id, string userId, MotCuaDb db, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        userId.Length <= 64 && await FieldOfflinePins.RevokeAsync(id, userId, http.User, db, time, ct) is { } pin
+            ? TypedResults.Ok(pin)
+            : Problems.NotFound("No such laptop in your unit, or the person is not a member of its team.");
+
     internal static SyncFieldBatch.Device DeviceOf(HttpContext http) => new(
         http.User.DeviceId() ?? throw new InvalidOperationException("Not a device."),
         http.User.UnitId() ?? throw new InvalidOperationException("A device without a unit."),
@@ -99,6 +132,11 @@ public static class FieldApi
             }
 
             unitId = own;
+        }
+        else if (request.TeamId is not null)
+        {
+            // An administrator's laptop carries no team: no accounts and no personal data ever reach it.
+            return Problems.Result(ProblemKind.Denied, "field.admin-team", "Only a centre leader enrols a laptop for one of their unit's teams; an administrator enrols laptops without a team.");
         }
         else if (string.IsNullOrWhiteSpace(request?.Unit) || request.Unit.Length > 32)
         {
@@ -125,8 +163,15 @@ public static class FieldApi
         return device is null ? Problems.NotFound("No such device in your unit.") : TypedResults.Ok(device);
     }
 
-    private static async Task<IResult> EnrolAsync([FromBody] EnrolRequest? request, MotCuaDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> EnrolAsync([FromBody] EnrolRequest? request, MotCuaDb db, TimeProvider time, FailureThrottle throttle, HttpContext http, CancellationToken ct)
     {
+        // A wrong code is a guess at a secret: counted per address like a wrong password.
+        var address = FailureThrottle.AddressOf(http);
+        if (throttle.RetryAfter(throttle.Rules.SignInPerAddress, address) is { } wait)
+        {
+            return FailureThrottle.TooMany(http, wait);
+        }
+
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request?.Code) || request.Code.Length > 40)
         {
@@ -143,7 +188,17 @@ public static class FieldApi
             return errors.ToResult();
         }
 
-        var enrolled = await FieldEnrolment.EnrolAsync(request!.Code!, request.Name!, db, time, ct);
+        EnrolResponse enrolled;
+        try
+        {
+            enrolled = await FieldEnrolment.EnrolAsync(request!.Code!, request.Name!, db, time, ct);
+        }
+        catch (Domain.DomainRuleException ex) when (ex.Code == "field.code-invalid")
+        {
+            throttle.Fail(throttle.Rules.SignInPerAddress, address);
+            throw;
+        }
+
         return TypedResults.Created($"/api/field/devices/{enrolled.DeviceId}", enrolled);
     }
 

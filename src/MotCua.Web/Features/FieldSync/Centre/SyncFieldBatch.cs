@@ -199,7 +199,11 @@ public static class SyncFieldBatch
                     $"{missing.Count} of the dossier's {refs.Count} scans have not finished uploading: {string.Join(", ", missing.Select(m => m!.Id))}. Upload them and send the dossier again.", retriable: true);
         }
 
-        var actor = await ActorAsync(item.ReceivedBy, device, db, ct);
+        if (await ActorAsync(item.ReceivedBy, device, at, db, ct) is not { } actor)
+        {
+            return NotAMember(clientId);
+        }
+
         var fields = new ValidationErrors();
         var procedure = ReceiveDossier.ReadProcedure(item.Procedure, fields);
         if (item.Channel is not { } channel || !Enum.IsDefined(channel))
@@ -265,10 +269,20 @@ public static class SyncFieldBatch
             return Rejected(clientId, RuleKind.NotFound, "not-found", $"No dossier of this unit has the number {number}.", retriable: false);
         }
 
+        // A laptop acts only on dossiers its own kit carried, never on the rest of its unit's.
+        if (!await db.FieldKitExports.AnyAsync(e => e.DeviceId == device.Id && e.DossierId == dossier.Id, ct))
+        {
+            return Rejected(clientId, RuleKind.Forbidden, "field.not-in-kit", $"{number} was not in this laptop's kit.", retriable: false);
+        }
+
         var last = dossier.Events.Count > 0 ? dossier.Events.Max(e => e.At) : dossier.RegisteredAt;
         var at = fieldAt + skew;
         at = at > now ? now : at < last ? last : at;
-        var actor = await ActorAsync(item.ReceivedBy, device, db, ct);
+        if (await ActorAsync(item.ReceivedBy, device, at, db, ct) is not { } actor)
+        {
+            return NotAMember(clientId);
+        }
+
         var reason = string.IsNullOrWhiteSpace(item.Reason) ? null : item.Reason.Trim();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -294,16 +308,24 @@ public static class SyncFieldBatch
         return result;
     }
 
-    /// <summary>The officer who did the work on the laptop, when the centre knows them in the device's unit; else the device.</summary>
-    private static async Task<string> ActorAsync(string? receivedBy, Device device, MotCuaDb db, CancellationToken ct)
+    /// <summary>
+    /// In whose name the laptop did the work: a member of its team who held an offline PIN for this laptop when the work
+    /// was done (the only people who could sign in on it); the device itself when the item names nobody; null (refused)
+    /// when it names anyone else, such as a leader who never held the laptop.
+    /// </summary>
+    private static async Task<string?> ActorAsync(string? receivedBy, Device device, DateTimeOffset at, MotCuaDb db, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(receivedBy) && receivedBy.Length <= 64 && await db.Users.AnyAsync(u => u.Id == receivedBy && u.UnitId == device.UnitId, ct))
+        if (string.IsNullOrWhiteSpace(receivedBy))
         {
-            return receivedBy;
+            return device.ActorId;
         }
 
-        return device.ActorId;
+        var credential = await db.FieldCredentials.AsNoTracking().SingleOrDefaultAsync(c => c.DeviceId == device.Id && c.UserId == receivedBy, ct);
+        return credential is not null && credential.ValidAt(at) ? receivedBy : null;
     }
+
+    private static FieldItemResult NotAMember(Guid clientId) =>
+        Rejected(clientId, RuleKind.Forbidden, "field.actor-not-member", "The person named did not hold an offline PIN for this laptop when the work was done.", retriable: false);
 
     private static DateTimeOffset? Local(DateTimeOffset? at) => at is { } a ? WorkingCalendar.ToLocal(a) : null;
 
@@ -335,7 +357,8 @@ public static class SyncFieldBatch
             foreach (var upload in uploads)
             {
                 var r = refs.Single(x => x!.Id == upload.Id)!;
-                db.Attachments.Add(new Attachment(dossier.Id, device.UnitId, ScanFiles.CleanName(r.FileName), upload.ContentType ?? "application/octet-stream",
+                var type = upload.ContentType ?? "application/octet-stream";
+                db.Attachments.Add(new Attachment(dossier.Id, device.UnitId, ScanFiles.StoredName(r.FileName, type), type,
                     upload.Size, upload.Sha256, now, actor, upload.Id));
                 db.FieldUploads.Remove(upload);
             }

@@ -24,8 +24,11 @@ public sealed record KitCampaign(Guid Id, CampaignSettings Settings);
 
 public sealed record KitSession(Guid Id, Guid CampaignId, DateOnly Date, SessionSlot Slot, Guid TeamId, Guid HamletId, IReadOnlyList<string> MemberIds, int ExpectedCases);
 
-/// <summary>A team member's account, copied so that they sign in on the laptop with their usual password.</summary>
-public sealed record KitAccount(string Id, string UserName, string FullName, string PasswordHash, string SecurityStamp, string Culture, IReadOnlyList<string> Roles);
+/// <summary>
+/// A team member of the laptop's team who has an offline PIN for this laptop: who they are and the PIN's verifier, made
+/// for this laptop only (<c>Platform/Auth/FieldPins</c>). No password hash and no security stamp ever leaves the centre.
+/// </summary>
+public sealed record KitAccount(string Id, string UserName, string FullName, string PinVerifier, string Culture, IReadOnlyList<string> Roles);
 
 /// <summary>An open dossier of a hamlet the team visits: personal data, only for the team's own sessions.</summary>
 public sealed record KitDossier(string Number, DossierStatus Status, int Version, string Procedure, string ProcedureName, string ApplicantName,

@@ -191,7 +191,7 @@ public static class ImportFieldKit
         return new Summary(kit.Sessions.Count, kit.Accounts.Count, kit.Dossiers.Count, numbers);
     }
 
-    /// <summary>The team's accounts with their password hashes, so members sign in with their usual password; accounts no longer in the kit go.</summary>
+    /// <summary>The team's members who hold a PIN for this laptop, with its verifier; accounts no longer in the kit (PIN revoked, member gone) go.</summary>
     private static async Task ImportAccountsAsync(FieldKitResponse kit, MotCuaDb db, CancellationToken ct)
     {
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
@@ -201,15 +201,21 @@ public static class ImportFieldKit
         {
             if (!users.Remove(a.Id, out var user))
             {
-                user = new StaffUser { Id = a.Id, LockoutEnabled = true };
+                user = new StaffUser { Id = a.Id, LockoutEnabled = true, SecurityStamp = Guid.NewGuid().ToString("N") };
                 db.Users.Add(user);
             }
 
             user.UserName = a.UserName;
             user.NormalizedUserName = a.UserName.ToUpperInvariant();
             user.FullName = a.FullName;
-            user.PasswordHash = a.PasswordHash;
-            user.SecurityStamp = a.SecurityStamp;
+
+            // On the laptop the "password hash" is the PIN's verifier for this laptop; the stamp is the laptop's own.
+            if (user.PasswordHash != a.PinVerifier)
+            {
+                user.PasswordHash = a.PinVerifier;
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+            }
+
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             user.Culture = a.Culture;
             user.UnitId = kit.Unit.Id;

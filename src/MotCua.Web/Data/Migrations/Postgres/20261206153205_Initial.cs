@@ -249,6 +249,26 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RefreshTokenFamilies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CurrentToken = table.Column<Guid>(type: "uuid", nullable: false),
+                    Generation = table.Column<int>(type: "integer", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTokenFamilies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -616,6 +636,32 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldCredentials",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Verifier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SetBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldCredentials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldCredentials_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FieldNumberBlocks",
                 columns: table => new
                 {
@@ -976,6 +1022,34 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldKitExports",
+                columns: table => new
+                {
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    FirstExportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastExportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldKitExports", x => new { x.DeviceId, x.DossierId });
+                    table.ForeignKey(
+                        name: "FK_FieldKitExports_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FieldKitExports_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SyncConflicts",
                 columns: table => new
                 {
@@ -1164,6 +1238,17 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FieldCredentials_DeviceId_UserId",
+                table: "FieldCredentials",
+                columns: new[] { "DeviceId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldCredentials_UnitId",
+                table: "FieldCredentials",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FieldDevices_UnitId",
                 table: "FieldDevices",
                 column: "UnitId");
@@ -1184,6 +1269,16 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 table: "FieldKitBlocks",
                 columns: new[] { "UnitId", "Day", "First" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldKitExports_DossierId",
+                table: "FieldKitExports",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldKitExports_UnitId",
+                table: "FieldKitExports",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FieldNumberBlocks_DeviceId_Day",
@@ -1282,6 +1377,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Granularity", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RefreshTokenFamilies_UserId",
+                table: "RefreshTokenFamilies",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyncConflicts_ClientId",
                 table: "SyncConflicts",
                 column: "ClientId",
@@ -1373,6 +1473,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "Feedback");
 
             migrationBuilder.DropTable(
+                name: "FieldCredentials");
+
+            migrationBuilder.DropTable(
                 name: "FieldEnrolmentCodes");
 
             migrationBuilder.DropTable(
@@ -1380,6 +1483,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "FieldKitDossiers");
+
+            migrationBuilder.DropTable(
+                name: "FieldKitExports");
 
             migrationBuilder.DropTable(
                 name: "FieldNodeStates");
@@ -1407,6 +1513,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "QualitySummaries");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTokenFamilies");
 
             migrationBuilder.DropTable(
                 name: "SyncConflicts");

@@ -248,6 +248,26 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RefreshTokenFamilies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CurrentToken = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTokenFamilies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -615,6 +635,32 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldCredentials",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Verifier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldCredentials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldCredentials_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FieldNumberBlocks",
                 columns: table => new
                 {
@@ -975,6 +1021,34 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldKitExports",
+                columns: table => new
+                {
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FirstExportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastExportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldKitExports", x => new { x.DeviceId, x.DossierId });
+                    table.ForeignKey(
+                        name: "FK_FieldKitExports_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FieldKitExports_FieldDevices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "FieldDevices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SyncConflicts",
                 columns: table => new
                 {
@@ -1163,6 +1237,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FieldCredentials_DeviceId_UserId",
+                table: "FieldCredentials",
+                columns: new[] { "DeviceId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldCredentials_UnitId",
+                table: "FieldCredentials",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FieldDevices_UnitId",
                 table: "FieldDevices",
                 column: "UnitId");
@@ -1183,6 +1268,16 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 table: "FieldKitBlocks",
                 columns: new[] { "UnitId", "Day", "First" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldKitExports_DossierId",
+                table: "FieldKitExports",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldKitExports_UnitId",
+                table: "FieldKitExports",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FieldNumberBlocks_DeviceId_Day",
@@ -1281,6 +1376,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "Granularity", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RefreshTokenFamilies_UserId",
+                table: "RefreshTokenFamilies",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyncConflicts_ClientId",
                 table: "SyncConflicts",
                 column: "ClientId",
@@ -1370,6 +1470,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "Feedback");
 
             migrationBuilder.DropTable(
+                name: "FieldCredentials");
+
+            migrationBuilder.DropTable(
                 name: "FieldEnrolmentCodes");
 
             migrationBuilder.DropTable(
@@ -1377,6 +1480,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FieldKitDossiers");
+
+            migrationBuilder.DropTable(
+                name: "FieldKitExports");
 
             migrationBuilder.DropTable(
                 name: "FieldNodeStates");
@@ -1404,6 +1510,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "QualitySummaries");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTokenFamilies");
 
             migrationBuilder.DropTable(
                 name: "SyncConflicts");
